@@ -1,0 +1,69 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse, type GraphQLSchema } from 'graphql';
+import { allOrganisations, type Country, type FederationConfig, type OrganisationKind } from '../config';
+import { registrySdl, TOTALLED_FIGURES } from './registrySdl';
+import { total, type FigureBounds } from './totals';
+
+interface OrganisationReference {
+  __typename: string;
+  id: string;
+}
+
+type RequiredOrganisation = Partial<Record<(typeof TOTALLED_FIGURES)[number], FigureBounds | null>>;
+
+interface ComparisonRepresentation {
+  id: string;
+  organisations?: (RequiredOrganisation | null)[];
+}
+
+const ALL = 'ALL';
+
+/** The registry's resolvers: everything it answers comes from the config, the figures from @requires. */
+export function registryResolvers(config: FederationConfig) {
+  const organisations = allOrganisations(config);
+  const reference = (org: (typeof organisations)[number]): OrganisationReference => ({ __typename: org.typeName, id: org.id });
+  // The order of this list is the order of the @requires data the gateway sends back.
+  const unionsOf = (comparisonId: string) =>
+    organisations.filter((org) => org.kind === 'UNION' && (comparisonId === ALL || org.country === comparisonId));
+
+  const figureTotal = (figure: (typeof TOTALLED_FIGURES)[number]) => (comparison: ComparisonRepresentation) => {
+    const unions = unionsOf(comparison.id);
+    const required = comparison.organisations ?? [];
+    return total(
+      unions.map((org, index) => {
+        const entry = required[index];
+        // A union whose subgraph failed comes back without the field at all, not with null.
+        const answered = entry != null && Object.prototype.hasOwnProperty.call(entry, figure);
+        return { id: org.id, figure: answered ? entry[figure] ?? null : undefined };
+      }),
+    );
+  };
+
+  return {
+    Query: {
+      organisations: (_: unknown, args: { country?: Country | null; kind?: OrganisationKind | null }) =>
+        organisations
+          .filter((org) => (!args.country || org.country === args.country) && (!args.kind || org.kind === args.kind))
+          .map(reference),
+      organisation: (_: unknown, args: { id: string }) => {
+        const org = organisations.find((candidate) => candidate.id === args.id);
+        return org ? reference(org) : null;
+      },
+      comparison: (_: unknown, args: { country?: Country | null }) => ({ id: args.country ?? ALL }),
+    },
+    Organisation: {
+      __resolveType: (org: OrganisationReference) => org.__typename,
+    },
+    Comparison: {
+      __resolveReference: (representation: ComparisonRepresentation) => representation,
+      country: (comparison: ComparisonRepresentation) => (comparison.id === ALL ? null : comparison.id),
+      organisations: (comparison: ComparisonRepresentation) => unionsOf(comparison.id).map(reference),
+      leaderMemberCount: figureTotal('leaderMemberCount'),
+      memberCount: figureTotal('memberCount'),
+    },
+  };
+}
+
+export function buildRegistrySchema(config: FederationConfig, sdl: string = registrySdl(config)): GraphQLSchema {
+  return buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: registryResolvers(config) as never }]);
+}

@@ -1,0 +1,69 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: "Live counts from an organisation's own leader-member register." })
+@Directive('@shareable')
+export class RegisterStats {
+  @Field({ description: 'True: the register holds generated test data, not real people.' })
+  synthetic!: boolean;
+
+  @Field(() => Int, { description: 'Leader members in the register now.' })
+  leaderMemberCount!: number;
+}
+
+@ObjectType({ description: 'One leader member of a union. Personal data: visible only to that union.' })
+@Directive('@shareable')
+export class LeaderMember {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  givenName!: string;
+
+  @Field()
+  familyName!: string;
+
+  @Field({ description: 'Job title in the original language.' })
+  title!: string;
+
+  @Field({ description: 'First-level region (fylke, län, region).' })
+  region!: string;
+
+  @Field({ description: 'Date joined, ISO 8601 (YYYY-MM-DD).' })
+  joinedOn!: string;
+
+  @Field({ description: 'True: generated test data, not a real person.' })
+  synthetic!: boolean;
+}
+
+@ObjectType()
+@Directive('@shareable')
+export class LeaderMemberEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => LeaderMember)
+  node!: LeaderMember;
+}
+
+@ObjectType()
+@Directive('@shareable')
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: 'A page of leader members, ordered by id; pass pageInfo.endCursor as `after` for the next.' })
+@Directive('@shareable')
+export class LeaderMemberConnection {
+  @Field(() => [LeaderMemberEdge])
+  edges!: LeaderMemberEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}

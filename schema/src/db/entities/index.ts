@@ -1,0 +1,22 @@
+export * from './values';
+export * from './organisation';
+export * from './council';
+export * from './unit';
+export * from './leaderMember';
+
+import { CouncilEntity, CouncilMemberEntity } from './council';
+import { LeaderMemberEntity, RegisterInfoEntity } from './leaderMember';
+import { OrganisationEntity } from './organisation';
+import { BranchEntity, ForumEntity, SectionEntity } from './unit';
+
+/** Every entity of the contract's storage model, for MikroORM's `entities` option. */
+export const contractEntities = [
+  OrganisationEntity,
+  CouncilEntity,
+  CouncilMemberEntity,
+  ForumEntity,
+  BranchEntity,
+  SectionEntity,
+  LeaderMemberEntity,
+  RegisterInfoEntity,
+];

@@ -1,0 +1,33 @@
+import { EntitySchema } from '@mikro-orm/core';
+import type { BranchCountData, FigureData } from './values';
+
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  displayName: string;
+  country: string;
+  kind: string;
+  parentId: string | null;
+  memberCount: FigureData | null;
+  leaderMemberCount: FigureData | null;
+  branchCounts: BranchCountData[];
+  /** Organisations of kind UNION keep a leader-member register; others have none. */
+  hasRegister: boolean;
+}
+
+export const OrganisationEntity = new EntitySchema<OrganisationRow>({
+  name: 'Organisation',
+  tableName: 'organisation',
+  properties: {
+    id: { type: 'string', primary: true },
+    name: { type: 'string' },
+    displayName: { type: 'string' },
+    country: { type: 'string' },
+    kind: { type: 'string' },
+    parentId: { type: 'string', nullable: true },
+    memberCount: { type: 'json', nullable: true },
+    leaderMemberCount: { type: 'json', nullable: true },
+    branchCounts: { type: 'json' },
+    hasRegister: { type: 'boolean' },
+  },
+});

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123000000_contract } from './Migration20261123000000_contract';
+
+/** The kit's migrations, in order. A subgraph appends its own after these. */
+export const contractMigrations: MigrationObject[] = [
+  { name: 'Migration20261123000000_contract', class: Migration20261123000000_contract },
+];

@@ -1,0 +1,38 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './codes';
+
+/** Base of the federation's own errors: a stable code, and the argument at fault when there is one. */
+export class FederationError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export class PageSizeExceededError extends FederationError {
+  constructor(requested: number, maximum: number) {
+    super(`first must be between 0 and ${maximum}; got ${requested}`, ErrorCode.PAGE_SIZE_EXCEEDED, {
+      argument: 'first',
+      maximum,
+    });
+  }
+}
+
+export class InvalidCursorError extends FederationError {
+  constructor() {
+    super('after is not a cursor this API issued; pass pageInfo.endCursor from a previous page', ErrorCode.INVALID_CURSOR, {
+      argument: 'after',
+    });
+  }
+}
+
+export class BadUserInputError extends FederationError {
+  constructor(message: string, argument: string) {
+    super(message, ErrorCode.BAD_USER_INPUT, { argument });
+  }
+}
+
+export class SubgraphUnavailableError extends FederationError {
+  constructor(subgraph: string) {
+    super(`Subgraph "${subgraph}" is unavailable`, ErrorCode.SUBGRAPH_UNAVAILABLE, { subgraph });
+  }
+}

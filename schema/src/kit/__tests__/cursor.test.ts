@@ -1,0 +1,23 @@
+import { InvalidCursorError } from '../../errors';
+import { decodeCursor, encodeCursor } from '../cursor';
+
+describe('cursor', () => {
+  it('round-trips a member id', () => {
+    expect(decodeCursor(encodeCursor('lederne-m0000042'))).toBe('lederne-m0000042');
+  });
+
+  it.each([
+    ['not base64url', 'abc$%'],
+    ['another prefix', Buffer.from('xx:lederne-m1').toString('base64url')],
+    ['an id with SQL in it', Buffer.from("lm1:x' or 1=1 --").toString('base64url')],
+    ['empty', ''],
+    ['too long', 'a'.repeat(500)],
+  ])('refuses a cursor that is %s with INVALID_CURSOR', (_name, cursor) => {
+    expect(() => decodeCursor(cursor)).toThrow(InvalidCursorError);
+    try {
+      decodeCursor(cursor);
+    } catch (error) {
+      expect((error as InvalidCursorError).extensions.code).toBe('INVALID_CURSOR');
+    }
+  });
+});

@@ -1,0 +1,143 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import {
+  BranchEntity, CouncilEntity, CouncilMemberEntity, ForumEntity, OrganisationEntity, SectionEntity,
+  type BranchRow, type CouncilMemberRow, type CouncilRow, type ForumRow, type LeaderMemberRow, type OrganisationRow,
+  type SectionRow,
+} from '../db/entities';
+
+export interface RegisterCount {
+  synthetic: boolean;
+  leaderMemberCount: number;
+}
+
+export interface PageKey {
+  organisationId: string;
+  afterId: string | null;
+  /** Rows to fetch: the page size plus one, to know whether another page follows. */
+  limit: number;
+}
+
+/** One set per request, so a request never sees another's cache and every list costs one query. */
+export interface Loaders {
+  organisation: DataLoader<string, OrganisationRow | null>;
+  councils: DataLoader<string, CouncilRow[]>;
+  councilMembers: DataLoader<string, CouncilMemberRow[]>;
+  forums: DataLoader<string, ForumRow[]>;
+  branches: DataLoader<string, BranchRow[]>;
+  sections: DataLoader<string, SectionRow[]>;
+  register: DataLoader<string, RegisterCount | null>;
+  leaderMemberPage: DataLoader<PageKey, LeaderMemberRow[], string>;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string, keys: readonly string[]): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(key(row))?.push(row);
+  return keys.map((k) => groups.get(k)!);
+}
+
+interface LeaderMemberRecord {
+  id: string;
+  organisation_id: string;
+  given_name: string;
+  family_name: string;
+  title: string;
+  region: string;
+  birth_year: number;
+  joined_on: string;
+  section_id: string | null;
+  branch_id: string | null;
+  synthetic: boolean;
+}
+
+function toLeaderMemberRow(record: LeaderMemberRecord): LeaderMemberRow {
+  return {
+    id: record.id,
+    organisationId: record.organisation_id,
+    givenName: record.given_name,
+    familyName: record.family_name,
+    title: record.title,
+    region: record.region,
+    birthYear: record.birth_year,
+    joinedOn: record.joined_on,
+    sectionId: record.section_id,
+    branchId: record.branch_id,
+    synthetic: record.synthetic,
+  };
+}
+
+// Every page of every organisation asked for in one request, in one statement: a lateral keyset
+// scan per (organisation, cursor) pair over the (organisation_id, id) index.
+const PAGE_SQL = `
+select m.id, m.organisation_id, m.given_name, m.family_name, m.title, m.region, m.birth_year,
+       m.joined_on::text as joined_on, m.section_id, m.branch_id, m.synthetic, k.ord
+from jsonb_to_recordset(?::jsonb) as k(ord int, organisation_id text, after_id text)
+cross join lateral (
+  select * from leader_member l
+  where l.organisation_id = k.organisation_id and l.id > coalesce(k.after_id, '')
+  order by l.id
+  limit ?
+) m
+order by k.ord, m.id`;
+
+const REGISTER_SQL = `
+select r.organisation_id, r.synthetic,
+       (select count(*) from leader_member m where m.organisation_id = r.organisation_id)::int as leader_member_count
+from register_info r
+where r.organisation_id in (select jsonb_array_elements_text(?::jsonb))`;
+
+export function createLoaders(em: EntityManager): Loaders {
+  const connection = em.getConnection();
+  const byOrganisation = <T extends { organisationId: string; position: number }>(entity: EntityName<T>) =>
+    new DataLoader<string, T[]>(async (ids) => {
+      const where = { organisationId: { $in: [...ids] } } as FilterQuery<T>;
+      const rows = (await em.find(entity, where, { orderBy: { position: 'asc' } as never })) as T[];
+      return groupBy(rows, (row) => row.organisationId, ids);
+    });
+
+  return {
+    organisation: new DataLoader(async (ids) => {
+      const rows = await em.find(OrganisationEntity, { id: { $in: [...ids] } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    councils: byOrganisation<CouncilRow>(CouncilEntity),
+    councilMembers: new DataLoader(async (ids) => {
+      const rows = await em.find(CouncilMemberEntity, { councilId: { $in: [...ids] } }, { orderBy: { position: 'asc' } });
+      return groupBy(rows, (row) => row.councilId, ids);
+    }),
+    forums: byOrganisation<ForumRow>(ForumEntity),
+    branches: byOrganisation<BranchRow>(BranchEntity),
+    sections: byOrganisation<SectionRow>(SectionEntity),
+    register: new DataLoader(async (ids) => {
+      const rows: { organisation_id: string; synthetic: boolean; leader_member_count: number }[] = await connection.execute(
+        REGISTER_SQL,
+        [JSON.stringify(ids)],
+      );
+      const byId = new Map(rows.map((row) => [row.organisation_id, row]));
+      return ids.map((id) => {
+        const row = byId.get(id);
+        return row ? { synthetic: row.synthetic, leaderMemberCount: row.leader_member_count } : null;
+      });
+    }),
+    leaderMemberPage: new DataLoader(
+      async (keys) => {
+        const results: LeaderMemberRow[][] = keys.map(() => []);
+        const limits = [...new Set(keys.map((key) => key.limit))];
+        for (const limit of limits) {
+          const batch = keys.flatMap((key, ord) =>
+            key.limit === limit ? [{ ord, organisation_id: key.organisationId, after_id: key.afterId }] : [],
+          );
+          const records: (LeaderMemberRecord & { ord: number })[] = await connection.execute(PAGE_SQL, [
+            JSON.stringify(batch),
+            limit,
+          ]);
+          for (const record of records) results[record.ord]!.push(toLeaderMemberRow(record));
+        }
+        return results;
+      },
+      { cacheKeyFn: (key) => `${key.organisationId}\u0000${key.afterId ?? ''}\u0000${key.limit}` },
+    ),
+  };
+}

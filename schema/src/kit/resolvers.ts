@@ -1,0 +1,65 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import {
+  Branch, Council, CouncilMember, Forum, LeaderMemberConnection, RegisterStats, Section, type OrganisationClass,
+  type OrganisationFields,
+} from '../contract';
+import type { SubgraphContext } from './context';
+import { toBranch, toCouncil, toCouncilMember, toForum, toSection } from './mapper';
+import { DEFAULT_PAGE_SIZE, leaderMemberPage, MAX_PAGE_SIZE, registerStats } from './registerService';
+
+/** The contract's relations of an organisation, for the subgraph's own organisation type. */
+export function createOrganisationResolver(OrganisationType: OrganisationClass) {
+  @Resolver(() => OrganisationType)
+  class OrganisationResolver {
+    @FieldResolver(() => [Council], { description: 'Governing bodies the sources describe.' })
+    async councils(@Root() org: OrganisationFields, @Ctx() ctx: SubgraphContext): Promise<Council[]> {
+      return (await ctx.loaders.councils.load(org.id)).map(toCouncil);
+    }
+
+    @FieldResolver(() => [Forum], { description: 'Forums, networks and programmes the sources describe.' })
+    async forums(@Root() org: OrganisationFields, @Ctx() ctx: SubgraphContext): Promise<Forum[]> {
+      return (await ctx.loaders.forums.load(org.id)).map(toForum);
+    }
+
+    @FieldResolver(() => [Branch], { description: 'Branches the sources name; see branchCounts for counted ones.' })
+    async branches(@Root() org: OrganisationFields, @Ctx() ctx: SubgraphContext): Promise<Branch[]> {
+      return (await ctx.loaders.branches.load(org.id)).map(toBranch);
+    }
+
+    @FieldResolver(() => [Section], { description: 'Occupational or leader sections the sources name.' })
+    async sections(@Root() org: OrganisationFields, @Ctx() ctx: SubgraphContext): Promise<Section[]> {
+      return (await ctx.loaders.sections.load(org.id)).map(toSection);
+    }
+
+    @FieldResolver(() => RegisterStats, {
+      nullable: true,
+      description: "Live counts from the organisation's own register; null for organisations without one.",
+    })
+    register(@Root() org: OrganisationFields, @Ctx() ctx: SubgraphContext): Promise<RegisterStats | null> {
+      return registerStats(ctx.loaders, org.id);
+    }
+
+    @FieldResolver(() => LeaderMemberConnection, {
+      nullable: true,
+      description: `Leader members by id, keyset-paginated (at most ${MAX_PAGE_SIZE} a page). Null without a register.`,
+    })
+    leaderMembers(
+      @Root() org: OrganisationFields,
+      @Ctx() ctx: SubgraphContext,
+      // type-graphql lists arguments last parameter first; this order prints (first, after).
+      @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+      @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
+    ): Promise<LeaderMemberConnection | null> {
+      return leaderMemberPage(ctx.loaders, org.id, first ?? DEFAULT_PAGE_SIZE, after);
+    }
+  }
+  return OrganisationResolver;
+}
+
+@Resolver(() => Council)
+export class CouncilResolver {
+  @FieldResolver(() => [CouncilMember])
+  async members(@Root() council: Council, @Ctx() ctx: SubgraphContext): Promise<CouncilMember[]> {
+    return (await ctx.loaders.councilMembers.load(council.id)).map(toCouncilMember);
+  }
+}

@@ -1,0 +1,52 @@
+/** Reads the environment a kit-built subgraph runs with; every variable is documented in the README. */
+export interface SubgraphSettings {
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  registerSize: number;
+  registerSizes: Record<string, number>;
+  registerSeed: number | undefined;
+  debug: boolean;
+}
+
+export const DEFAULT_REGISTER_SIZE = 1000;
+
+export class SettingsError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+    this.name = 'SettingsError';
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new SettingsError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** "lederne=100000,foa=500" → { lederne: 100000, foa: 500 } */
+export function parseRegisterSizes(raw: string | undefined): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const part of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^([a-z0-9-]+)=(\d+)$/.exec(part);
+    if (!match) throw new SettingsError('NLF_REGISTER_SIZES', `expected id=size pairs separated by commas, got "${part}"`);
+    sizes[match[1]!] = Number(match[2]);
+  }
+  return sizes;
+}
+
+export function readSettings(defaultPort: number, env: NodeJS.ProcessEnv = process.env): SubgraphSettings {
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', defaultPort, 0, 65535),
+    databaseUrl: env.DATABASE_URL || undefined,
+    registerSize: integer(env, 'NLF_REGISTER_SIZE', DEFAULT_REGISTER_SIZE, 0, 5_000_000),
+    registerSizes: parseRegisterSizes(env.NLF_REGISTER_SIZES),
+    registerSeed: env.NLF_REGISTER_SEED ? integer(env, 'NLF_REGISTER_SEED', 0, 0, 2 ** 31 - 1) : undefined,
+    debug: env.NLF_DEBUG_ERRORS === '1',
+  };
+}

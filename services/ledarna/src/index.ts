@@ -1,0 +1,9 @@
+import { join } from 'node:path';
+import { main } from '@nlf/schema';
+
+main({
+  name: 'ledarna',
+  typeName: 'Ledarna',
+  defaultPort: 4104,
+  dataFile: join(__dirname, '..', 'data', 'organisations.json'),
+});

@@ -1,0 +1,9 @@
+import { join } from 'node:path';
+import { main } from '@nlf/schema';
+
+main({
+  name: 'lederne',
+  typeName: 'Lederne',
+  defaultPort: 4101,
+  dataFile: join(__dirname, '..', 'data', 'organisations.json'),
+});

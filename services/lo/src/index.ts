@@ -1,0 +1,9 @@
+import { join } from 'node:path';
+import { main } from '@nlf/schema';
+
+main({
+  name: 'lo',
+  typeName: 'LoDenmark',
+  defaultPort: 4105,
+  dataFile: join(__dirname, '..', 'data', 'organisations.json'),
+});

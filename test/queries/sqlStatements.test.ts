@@ -1,0 +1,60 @@
+import { startTestFederation, type TestFederation } from '../harness/federation';
+
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation();
+});
+afterAll(async () => {
+  await federation?.stop();
+});
+
+const SUBGRAPHS = ['lederne', 'utdanningsforbundet', 'fagforbundet', 'ledarna', 'lo'];
+
+/** SQL statements each subgraph sent while the query ran, read from its /metrics. */
+async function statementsFor(query: string): Promise<Record<string, number>> {
+  const before = await Promise.all(SUBGRAPHS.map((s) => federation.metric(s, 'nlf_sql_statements_total')));
+  const response = await federation.query(query);
+  expect(response.errors).toBeUndefined();
+  const after = await Promise.all(SUBGRAPHS.map((s) => federation.metric(s, 'nlf_sql_statements_total')));
+  return Object.fromEntries(SUBGRAPHS.map((s, i) => [s, after[i]! - before[i]!]));
+}
+
+describe('SQL per request is constant in list sizes (no N+1)', () => {
+  it('costs the same for the LO subgraph with 11 organisations as for Lederne with one', async () => {
+    const counts = await statementsFor(`{
+      organisations { id name councils { name members { name } } forums { name } branches { name } sections { name } register { leaderMemberCount } }
+    }`);
+    // At most one statement per loader (organisation, councils, council members, forums, branches,
+    // sections, register), however many organisations and councils a subgraph serves.
+    for (const subgraph of SUBGRAPHS) expect(counts[subgraph]).toBeLessThanOrEqual(7);
+    expect(counts.lederne).toBe(7);
+    expect(counts.lo).toBe(6); // eleven organisations; none has councils, so no council-member query
+  });
+
+  it('costs one statement for a page of 100 members of every union at once, whatever the page size', async () => {
+    const small = await statementsFor(`{ organisations { leaderMembers(first: 1) { edges { node { id } } } } }`);
+    const large = await statementsFor(`{ organisations { leaderMembers(first: 100) { edges { node { id } } } } }`);
+    expect(large).toEqual(small);
+    // organisation by id, register count, one lateral page query.
+    expect(large.lo).toBe(3);
+  });
+
+  it('resolves 50 entity references in one _entities call with one statement', async () => {
+    const lo = federation.running.subgraphs.lo!;
+    const ids = ['foa', 'hk-kommunal', 'sl', 'teknisk-landsforbund', '3f', 'hk-stat', 'metal-elforbundet', 'faengselsforbundet', 'hk-trafik-jernbane', 'lo-denmark', 'oao'];
+    const representations = Array.from({ length: 50 }, (_, i) => ({ __typename: 'LoDenmark', id: ids[i % ids.length] }));
+    const before = await federation.metric('lo', 'nlf_sql_statements_total');
+    const response = await fetch(lo.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on LoDenmark { id name } } }',
+        variables: { representations },
+      }),
+    });
+    const body = (await response.json()) as { data: { _entities: { id: string }[] } };
+    expect(body.data._entities).toHaveLength(50);
+    expect(body.data._entities[4]).toEqual({ id: '3f', name: '3F' });
+    expect((await federation.metric('lo', 'nlf_sql_statements_total')) - before).toBe(1);
+  });
+});

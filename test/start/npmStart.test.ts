@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { findFreePort, REPO_ROOT } from '@nlf/stack';
+
+/** What `npm start` runs after its build, on a fresh data directory and free ports. */
+interface Launcher {
+  child: ChildProcess;
+  gatewayUrl: string;
+  output: string[];
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'nlf-start-'));
+let postgresPort: number;
+const launchers: Launcher[] = [];
+
+async function launch(): Promise<Launcher> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'tools', 'stack', 'dist', 'cli.js'), 'start'], {
+    env: {
+      ...process.env,
+      NLF_DATA_DIR: dataDir,
+      NLF_POSTGRES_PORT: String(postgresPort),
+      PORT: String(port),
+      NLF_SUBGRAPH_PORTS: 'free',
+      NLF_REGISTER_SIZE: '50',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const launcher = { child, gatewayUrl: `http://127.0.0.1:${port}/graphql`, output };
+  launchers.push(launcher);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not up in 90 s:\n${output.join('\n')}`)), 90_000);
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      output.push(line);
+      if (line.includes('Nordic Leaders Federation is up in')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`launcher exited (${code}):\n${output.join('\n')}`));
+    });
+  });
+  return launcher;
+}
+
+const postmasterPid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+async function until(condition: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+const answers = async (url: string) => {
+  try {
+    await fetch(url.replace('/graphql', '/health'));
+    return true;
+  } catch {
+    return false;
+  }
+};
+const comparisonDK = async (url: string) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ comparison(country: DK) { leaderMemberCount { low high } } }' }),
+  });
+  return ((await response.json()) as { data: unknown }).data;
+};
+
+beforeAll(async () => {
+  postgresPort = await findFreePort();
+});
+afterAll(async () => {
+  for (const { child } of launchers) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  try {
+    if (alive(postmasterPid())) process.kill(postmasterPid(), 'SIGINT');
+  } catch {
+    // Nothing left to stop.
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('creates and seeds the databases on first run, serves the federation, and reports its time', async () => {
+    const { gatewayUrl, output } = await launch();
+    expect(await comparisonDK(gatewayUrl)).toEqual({ comparison: { leaderMemberCount: { low: 12835, high: 13185 } } });
+    expect(output.join('\n')).toMatch(/seeded 11 organisation\(s\), 450 synthetic leader members/);
+    expect(output.join('\n')).toMatch(/is up in \d+\.\d s/);
+  });
+
+  it('stops everything it started on Ctrl-C, PostgreSQL included', async () => {
+    const { child, gatewayUrl } = launchers[0]!;
+    const postgres = postmasterPid();
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    await exited;
+    await until(() => !alive(postgres));
+    expect(await answers(gatewayUrl)).toBe(false);
+  });
+
+  it('starts again on the same data without reseeding, after a launcher was killed outright', async () => {
+    const second = await launch();
+    const leftBehind = postmasterPid();
+    second.child.kill('SIGKILL');
+    // Its children notice their launcher is gone and stop; its PostgreSQL stays behind...
+    await until(async () => !(await answers(second.gatewayUrl)));
+    expect(alive(leftBehind)).toBe(true);
+    // ...until the next start finds it and stops it first.
+    const third = await launch();
+    expect(alive(leftBehind)).toBe(false);
+    expect(third.output.join('\n')).not.toMatch(/seeded/);
+    expect(await comparisonDK(third.gatewayUrl)).toEqual({ comparison: { leaderMemberCount: { low: 12835, high: 13185 } } });
+  });
+});

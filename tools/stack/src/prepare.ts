@@ -1,0 +1,66 @@
+import { startChild } from './children';
+import { databaseName, databaseVariable, serviceEntry } from './layout';
+import { startPostgres } from './postgres';
+import type { RunningPostgres } from './types';
+
+export interface PrepareOptions {
+  subgraphs: string[];
+  dataDir: string;
+  postgresPort: number;
+  env?: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+}
+
+export interface PreparedDatabases {
+  /** The embedded PostgreSQL, or null when every subgraph has an external database. */
+  postgres: RunningPostgres | null;
+  urls: Record<string, string>;
+}
+
+/**
+ * One database per subgraph: on the embedded PostgreSQL, unless NLF_DATABASE_URL_<NAME> points the
+ * subgraph at a PostgreSQL of its own.
+ */
+export async function prepareDatabases(options: PrepareOptions): Promise<PreparedDatabases> {
+  const env = options.env ?? process.env;
+  const urls: Record<string, string> = {};
+  const embedded: string[] = [];
+  for (const name of options.subgraphs) {
+    const external = env[databaseVariable(name)];
+    if (external) {
+      urls[name] = external;
+      options.log(`${name}: external database from ${databaseVariable(name)}`);
+    } else {
+      embedded.push(name);
+    }
+  }
+  if (!embedded.length) return { postgres: null, urls };
+  const postgres = await startPostgres({ dataDir: options.dataDir, port: options.postgresPort, log: options.log });
+  try {
+    for (const name of embedded) {
+      await postgres.ensureDatabase(databaseName(name));
+      urls[name] = postgres.url(databaseName(name));
+    }
+  } catch (error) {
+    await postgres.stop();
+    throw error;
+  }
+  return { postgres, urls };
+}
+
+/** Runs each subgraph's own `seed` command (migrate, then reload its organisations and register), in parallel. */
+export async function seedAll(urls: Record<string, string>, log: (line: string) => void, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      const child = startChild({
+        name,
+        command: process.execPath,
+        args: [serviceEntry(name), 'seed'],
+        env: { ...process.env, ...env, DATABASE_URL: url },
+        log,
+      });
+      const code = await child.exited;
+      if (code !== 0) throw new Error(`seeding ${name} failed (exit code ${code})`);
+    }),
+  );
+}
