@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { findFreePort, REPO_ROOT } from '@nlf/stack';
+import { harnessState } from '../harness/state';
 
 /** What `npm start` runs after its build, on a fresh data directory and free ports. */
 interface Launcher {
@@ -16,7 +17,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'nlf-start-'));
 let postgresPort: number;
 const launchers: Launcher[] = [];
 
-async function launch(): Promise<Launcher> {
+async function launch(extraEnv: NodeJS.ProcessEnv = {}): Promise<Launcher> {
   const port = await findFreePort();
   const child = spawn(process.execPath, [join(REPO_ROOT, 'tools', 'stack', 'dist', 'cli.js'), 'start'], {
     env: {
@@ -26,6 +27,7 @@ async function launch(): Promise<Launcher> {
       PORT: String(port),
       NLF_SUBGRAPH_PORTS: 'free',
       NLF_REGISTER_SIZE: '50',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -125,5 +127,23 @@ describe('npm start', () => {
     expect(alive(leftBehind)).toBe(false);
     expect(third.output.join('\n')).not.toMatch(/seeded/);
     expect(await comparisonDK(third.gatewayUrl)).toEqual({ comparison: { leaderMemberCount: { low: 12835, high: 13185 } } });
+  });
+
+  it('runs a union on an external PostgreSQL named by NLF_DATABASE_URL_<NAME>', async () => {
+    const previous = launchers.at(-1)!;
+    const exited = new Promise((resolve) => previous.child.once('exit', resolve));
+    previous.child.kill('SIGINT');
+    await exited;
+    // The test run's own PostgreSQL stands in for a union's separate database server.
+    const external = harnessState().databaseUrls.lederne!;
+    const { gatewayUrl, output } = await launch({ NLF_DATABASE_URL_LEDERNE: external });
+    expect(output).toContain('lederne: external database from NLF_DATABASE_URL_LEDERNE');
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ organisation(id: "lederne") { register { leaderMemberCount } } }' }),
+    });
+    // The test databases hold 1000 members per union; this launcher's own seeds 50.
+    expect(await response.json()).toEqual({ data: { organisation: { register: { leaderMemberCount: 1000 } } } });
   });
 });
