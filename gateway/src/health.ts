@@ -1,3 +1,5 @@
+import { ANONYMOUS, GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@nlf/schema';
+import type { KeyLike } from 'jose';
 import { request } from 'undici';
 import type { Agent } from 'undici';
 
@@ -12,19 +14,29 @@ export interface SubgraphTarget {
  * Asks each subgraph `{ __typename }`: any GraphQL server answers it, kit-built or not, and it
  * proves the GraphQL endpoint itself works, not only the process.
  */
+const PROBE_BODY = '{"query":"{ __typename }"}';
+
 export async function probeSubgraphs(
   targets: readonly SubgraphTarget[],
   agent: Agent,
+  signingKey: KeyLike,
   timeoutMs = 1500,
 ): Promise<Record<string, SubgraphState>> {
   const states = await Promise.all(
     targets.map(async (target): Promise<[string, SubgraphState]> => {
       try {
+        const url = new URL(target.url);
+        const signature = await signGatewayRequest(
+          signingKey,
+          target.name,
+          { method: 'POST', path: url.pathname + url.search, body: PROBE_BODY },
+          ANONYMOUS,
+        );
         const response = await request(target.url, {
           method: 'POST',
           dispatcher: agent,
-          headers: { 'content-type': 'application/json' },
-          body: '{"query":"{ __typename }"}',
+          headers: { 'content-type': 'application/json', [GATEWAY_SIGNATURE_HEADER]: signature },
+          body: PROBE_BODY,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
         });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exitWithParent } from '@nlf/schema';
+import { readSecuritySettings } from './auth/settings';
 import { loadConfig } from './config';
 import { startGateway } from './server';
 
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
     host: process.env.HOST || '127.0.0.1',
     port,
     debug: process.env.NLF_DEBUG_ERRORS === '1',
+    security: readSecuritySettings(),
+    subgraphTimeoutMs: process.env.NLF_SUBGRAPH_TIMEOUT_MS ? Number(process.env.NLF_SUBGRAPH_TIMEOUT_MS) : undefined,
   });
   process.stderr.write(`[gateway] listening on ${gateway.url}\n`);
   const stop = async (signal: string) => {

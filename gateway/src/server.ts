@@ -1,12 +1,20 @@
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import { createFormatError } from '@nlf/schema';
+import { AuthenticationError, createFormatError, importPrivateKey, type Viewer } from '@nlf/schema';
 import Fastify from 'fastify';
+import { createAuthenticator } from './auth/authenticate';
+import type { SecuritySettings } from './auth/settings';
 import { REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
 import { probeSubgraphs, type SubgraphTarget } from './health';
 import { buildRegistrySchema } from './registry/registrySchema';
-import { createSubgraphAgent, SubgraphDataSource } from './subgraphDataSource';
+import { createSubgraphAgent, SubgraphDataSource, type GatewayContext } from './subgraphDataSource';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer?: Viewer;
+  }
+}
 
 export interface GatewayOptions {
   config: FederationConfig;
@@ -27,6 +35,10 @@ export interface GatewayOptions {
   debug?: boolean;
   /** Where operational messages go. Default: stderr. */
   log?: (line: string) => void;
+  /** Token verification and the key that signs subgraph calls. */
+  security: SecuritySettings;
+  /** Longest a subgraph may take to answer. Default: 10 000 ms. */
+  subgraphTimeoutMs?: number;
 }
 
 export interface RunningGateway {
@@ -50,6 +62,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const embeddedRegistry = options.embeddedRegistry ?? true;
   const agent = createSubgraphAgent();
   const registrySchema = embeddedRegistry ? buildRegistrySchema(options.config) : undefined;
+  const signingKey = await importPrivateKey(options.security.gatewaySigningKey).catch(() => {
+    throw new Error('NLF_GATEWAY_SIGNING_KEY is not an Ed25519 private key in PEM (PKCS8) form');
+  });
+  const authenticate = await createAuthenticator({
+    issuer: options.security.issuer,
+    audience: options.security.audience,
+    jwksUrl: options.security.jwksUrl,
+    publicKey: options.security.issuerPublicKey,
+    organisations: new Set(options.config.subgraphs.flatMap((s) => s.organisations.map((o) => o.id))),
+  });
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -61,6 +83,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         name,
         url,
         agent,
+        signingKey,
+        timeoutMs: options.subgraphTimeoutMs,
         onUnavailable: (subgraph, error) => log(`subgraph ${subgraph} unavailable: ${(error as Error)?.message ?? error}`),
       });
     },
@@ -68,7 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = Fastify({ logger: false, forceCloseConnections: 'idle' });
   const debug = options.debug ?? false;
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: debug,
     formatError: createFormatError({ debug, log: (error) => log(`internal error: ${String(error)}`) }),
@@ -79,13 +103,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const targets: SubgraphTarget[] = Object.entries(urls)
     .filter(([name]) => !(name === REGISTRY_NAME && embeddedRegistry))
     .map(([name, url]) => ({ name, url }));
-  app.get('/health', async () => ({ status: 'ok', subgraphs: await probeSubgraphs(targets, agent) }));
+  app.get('/health', async () => ({ status: 'ok', subgraphs: await probeSubgraphs(targets, agent, signingKey) }));
   app.get('/ready', async (_request, reply) => {
-    const subgraphs = await probeSubgraphs(targets, agent);
+    const subgraphs = await probeSubgraphs(targets, agent, signingKey);
     const down = Object.keys(subgraphs).filter((name) => subgraphs[name] !== 'up');
     return reply.code(down.length ? 503 : 200).send({ status: down.length ? 'unavailable' : 'ready', down, subgraphs });
   });
-  await app.register(fastifyApollo(apollo));
+  // Who is asking is settled before GraphQL runs: a token that does not verify is answered 401.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url !== '/graphql') return;
+    try {
+      request.viewer = await authenticate(request.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
+    }
+  });
+  await app.register(fastifyApollo(apollo), { context: async (request) => ({ viewer: request.viewer }) });
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4000 });
   const address = app.server.address();

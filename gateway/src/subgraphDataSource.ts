@@ -1,7 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { ErrorCode } from '@nlf/schema';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { ANONYMOUS, ErrorCode, GATEWAY_SIGNATURE_HEADER, signGatewayRequest, type Viewer } from '@nlf/schema';
+import type { KeyLike } from 'jose';
 import { Agent, fetch as undiciFetch } from 'undici';
 
 export interface SubgraphDataSourceOptions {
@@ -10,48 +11,91 @@ export interface SubgraphDataSourceOptions {
   url: string;
   /** Keep-alive connection pool shared by every subgraph. */
   agent: Agent;
+  /** The gateway's private key: every call carries its signature over the call and the caller. */
+  signingKey: KeyLike;
+  /** Longest a subgraph may take to answer. Default: 10 000 ms. */
+  timeoutMs?: number;
   /** Receives the real cause of a failed subgraph call. Default: console.error. */
   onUnavailable?: (name: string, error: unknown) => void;
 }
+
+export interface GatewayContext {
+  viewer?: Viewer;
+}
+
+/** Carries the caller from willSendRequest to the fetcher, which alone sees the exact body to sign. */
+const VIEWER_HEADER = 'x-nlf-internal-viewer';
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
 /** One keep-alive pool for every subgraph call; @apollo/gateway's default client opens far more sockets. */
 export function createSubgraphAgent(): Agent {
   return new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 64, pipelining: 1 });
 }
 
+/** A fetch that signs each request for one subgraph, over its method, path and exact body. */
+export function signingFetcher(name: string, key: KeyLike, agent: Agent, timeoutMs: number): Fetcher {
+  return (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
+    const headers = { ...(init.headers ?? {}) };
+    const viewer = headers[VIEWER_HEADER] ? (JSON.parse(headers[VIEWER_HEADER]) as Viewer) : ANONYMOUS;
+    delete headers[VIEWER_HEADER];
+    const target = new URL(url);
+    const method = init.method ?? 'POST';
+    headers[GATEWAY_SIGNATURE_HEADER] = await signGatewayRequest(
+      key,
+      name,
+      { method, path: target.pathname + target.search, body: init.body ?? '' },
+      viewer,
+    );
+    return undiciFetch(url, { ...init, method, headers, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
+  }) as unknown as Fetcher;
+}
+
 /**
- * A subgraph that cannot be reached (refused, reset, timed out, 5xx) answers as a GraphQL error with
- * code SUBGRAPH_UNAVAILABLE naming the subgraph, never its URL; the gateway then returns null for
- * what that subgraph would have resolved and the rest of the response as usual.
+ * A subgraph that cannot be reached (refused, reset, 5xx) answers as a GraphQL error with code
+ * SUBGRAPH_UNAVAILABLE naming the subgraph, never its URL; one that is too slow, SUBGRAPH_TIMEOUT.
+ * The gateway then returns null for what that subgraph would have resolved, and the rest as usual.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraphName: string;
+  private readonly timeoutMs: number;
   private readonly onUnavailable: (name: string, error: unknown) => void;
 
   constructor(options: SubgraphDataSourceOptions) {
-    const fetcher = ((url: string, init?: Parameters<Fetcher>[1]) =>
-      undiciFetch(url, { ...(init as object), dispatcher: options.agent })) as unknown as Fetcher;
-    super({ url: options.url, fetcher });
+    const timeoutMs = options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+    super({ url: options.url, fetcher: signingFetcher(options.name, options.signingKey, options.agent, timeoutMs) });
     this.subgraphName = options.name;
+    this.timeoutMs = timeoutMs;
     this.onUnavailable = options.onUnavailable ?? ((name, error) => console.error(`subgraph ${name} unavailable:`, error));
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const viewer = 'context' in options ? options.context?.viewer : undefined;
+    options.request.http?.headers.set(VIEWER_HEADER, JSON.stringify(viewer ?? ANONYMOUS));
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
     } catch (error) {
       this.onUnavailable(this.subgraphName, error);
-      const error_ = (path?: (string | number)[]) => ({
-        message: `Subgraph "${this.subgraphName}" is unavailable`,
+      const timedOut = (error as Error)?.name === 'TimeoutError' || (error as { cause?: Error })?.cause?.name === 'TimeoutError';
+      const failure = (path?: (string | number)[]) => ({
+        message: timedOut
+          ? `Subgraph "${this.subgraphName}" did not answer within ${this.timeoutMs} ms`
+          : `Subgraph "${this.subgraphName}" is unavailable`,
         ...(path ? { path } : {}),
-        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph: this.subgraphName },
+        extensions: {
+          code: timedOut ? ErrorCode.SUBGRAPH_TIMEOUT : ErrorCode.SUBGRAPH_UNAVAILABLE,
+          subgraph: this.subgraphName,
+          ...(timedOut ? { limitMs: this.timeoutMs } : {}),
+        },
       });
       // One error per entity asked for, at the path the gateway maps back to where that entity
       // stands in the response (e.g. ["organisations", 0]), as if each had failed on its own.
       const representations = options.request.variables?.representations;
       const errors = Array.isArray(representations)
-        ? representations.map((_, index) => error_(['_entities', index]))
-        : [error_()];
+        ? representations.map((_, index) => failure(['_entities', index]))
+        : [failure()];
       return { errors } as GatewayGraphQLResponse;
     }
   }

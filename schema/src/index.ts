@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 export * from './contract';
 export * from './errors';
+export * from './auth';
 export * from './kit';
 export { openDatabase, migrate, type Database, type DatabaseOptions } from './db/database';
 export { seedOrganisations, type SeedOptions, type SeedReport } from './db/seed';

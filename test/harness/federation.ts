@@ -1,5 +1,15 @@
-import { startFederation, type RunningFederation } from '@nlf/stack';
+import type { ViewerRole } from '@nlf/schema';
+import { ensureLocalKeys, issueToken, startFederation, type LocalKeys, type RunningFederation } from '@nlf/stack';
 import { harnessState } from './state';
+
+/** Who a test request is made as: a role, and for union staff their organisation. */
+export type Caller = { role: 'union-staff'; org: string } | { role: Exclude<ViewerRole, 'union-staff'> } | { token: string };
+
+export interface RequestOptions {
+  /** Default: anonymous. */
+  as?: Caller;
+  headers?: Record<string, string>;
+}
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -10,8 +20,11 @@ export interface GraphQLResponse<T = any> {
 export interface TestFederation {
   url: string;
   running: RunningFederation;
+  keys: LocalKeys;
   /** POSTs a query to the gateway the way a client does. */
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  query<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /** A bearer token of the test run's issuer. */
+  token(caller: Exclude<Caller, { token: string }>): Promise<string>;
   /** GET on the gateway, e.g. /ready. */
   get(path: string): Promise<{ status: number; body: any }>;
   /** A counter from one subgraph's /metrics, e.g. nlf_sql_statements_total. */
@@ -27,22 +40,34 @@ const quietOrShown = (line: string) => {
  * Every union subgraph as its own process on the seeded test databases, and the gateway, on free
  * ports on 127.0.0.1. NODE_ENV is "development" on purpose: nothing may leak whatever it says.
  */
-export async function startTestFederation(): Promise<TestFederation> {
+export async function startTestFederation(env: NodeJS.ProcessEnv = {}): Promise<TestFederation> {
+  const state = harnessState();
+  const keys = await ensureLocalKeys(state.keysDir);
   const running = await startFederation({
-    databaseUrls: harnessState().databaseUrls,
+    databaseUrls: state.databaseUrls,
+    keys,
     subgraphPorts: 'free',
     gatewayPort: 0,
-    env: { NODE_ENV: 'development' },
+    env: { NODE_ENV: 'development', ...env },
     log: quietOrShown,
   });
   const origin = new URL(running.gatewayUrl).origin;
+  const token = (caller: Exclude<Caller, { token: string }>) =>
+    issueToken(keys.issuer.privateKey, { role: caller.role, organisationId: 'org' in caller ? caller.org : undefined });
   return {
     url: running.gatewayUrl,
     running,
-    query: async (query, variables) => {
+    keys,
+    token,
+    query: async (query, variables, options = {}) => {
+      const bearer = !options.as ? undefined : 'token' in options.as ? options.as.token : await token(options.as);
       const response = await fetch(running.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          ...options.headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };

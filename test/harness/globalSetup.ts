@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { findFreePort, REPO_ROOT } from '@nlf/stack';
+import { ensureLocalKeys, findFreePort, REPO_ROOT } from '@nlf/stack';
 import { HARNESS_STATE, type HarnessState } from './state';
 
 /**
@@ -12,10 +12,12 @@ import { HARNESS_STATE, type HarnessState } from './state';
  * jest workers on Node 20 cannot load it.
  */
 export default async function globalSetup(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nlf-test-pg-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'nlf-test-'));
+  // As root, PostgreSQL runs as "postgres", which must be able to pass through this folder.
+  chmodSync(dataDir, 0o711);
   const port = await findFreePort();
   const child = spawn(process.execPath, [join(REPO_ROOT, 'tools', 'stack', 'dist', 'cli.js'), 'postgres'], {
-    env: { ...process.env, NLF_DATA_DIR: dataDir, NLF_POSTGRES_PORT: String(port) },
+    env: { ...process.env, NLF_DATA_DIR: join(dataDir, 'postgres'), NLF_POSTGRES_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -32,7 +34,9 @@ export default async function globalSetup(): Promise<void> {
       reject(new Error(`test database launcher exited (${code}):\n${output.join('\n')}`));
     });
   });
-  const state: HarnessState = { pid: child.pid!, dataDir, databaseUrls: ready.databaseUrls };
+  const keysDir = join(dataDir, 'keys');
+  await ensureLocalKeys(keysDir);
+  const state: HarnessState = { pid: child.pid!, dataDir, databaseUrls: ready.databaseUrls, keysDir };
   process.env[HARNESS_STATE] = JSON.stringify(state);
   (globalThis as { nlfPostgres?: typeof child }).nlfPostgres = child;
 }

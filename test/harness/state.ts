@@ -7,6 +7,8 @@ export interface HarnessState {
   dataDir: string;
   /** Seeded database of every subgraph, by subgraph name. */
   databaseUrls: Record<string, string>;
+  /** Where the test run's issuer and gateway keys are. */
+  keysDir: string;
 }
 
 export function harnessState(): HarnessState {

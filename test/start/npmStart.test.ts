@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { findFreePort, REPO_ROOT } from '@nlf/stack';
+import { findFreePort, issueToken, REPO_ROOT } from '@nlf/stack';
 import { harnessState } from '../harness/state';
 
 /** What `npm start` runs after its build, on a fresh data directory and free ports. */
@@ -13,7 +13,11 @@ interface Launcher {
   output: string[];
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'nlf-start-'));
+const workDir = mkdtempSync(join(tmpdir(), 'nlf-start-'));
+// As root, PostgreSQL runs as "postgres", which must be able to pass through this folder.
+chmodSync(workDir, 0o711);
+const dataDir = join(workDir, 'postgres');
+const keysDir = join(workDir, 'keys');
 let postgresPort: number;
 const launchers: Launcher[] = [];
 
@@ -23,6 +27,7 @@ async function launch(extraEnv: NodeJS.ProcessEnv = {}): Promise<Launcher> {
     env: {
       ...process.env,
       NLF_DATA_DIR: dataDir,
+      NLF_KEYS_DIR: keysDir,
       NLF_POSTGRES_PORT: String(postgresPort),
       PORT: String(port),
       NLF_SUBGRAPH_PORTS: 'free',
@@ -94,7 +99,7 @@ afterAll(async () => {
   } catch {
     // Nothing left to stop.
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(workDir, { recursive: true, force: true });
 });
 
 describe('npm start', () => {
@@ -138,9 +143,10 @@ describe('npm start', () => {
     const external = harnessState().databaseUrls.lederne!;
     const { gatewayUrl, output } = await launch({ NLF_DATABASE_URL_LEDERNE: external });
     expect(output).toContain('lederne: external database from NLF_DATABASE_URL_LEDERNE');
+    const token = await issueToken(readFileSync(join(keysDir, 'issuer-private.pem'), 'utf8'), { role: 'secretariat' });
     const response = await fetch(gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ organisation(id: "lederne") { register { leaderMemberCount } } }' }),
     });
     // The test databases hold 1000 members per union; this launcher's own seeds 50.

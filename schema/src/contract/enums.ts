@@ -32,3 +32,9 @@ registerEnumType(CouncilKind, { name: 'CouncilKind', description: 'Kind of gover
 registerEnumType(ForumKind, { name: 'ForumKind' });
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(Level, { name: 'Level', description: 'Organisational level: national, county/region, local.' });
+
+export enum RegisterDimension { BRANCH = 'BRANCH', REGION = 'REGION', AGE_BAND = 'AGE_BAND', TITLE = 'TITLE', JOINED_YEAR = 'JOINED_YEAR' }
+registerEnumType(RegisterDimension, {
+  name: 'RegisterDimension',
+  description: 'What a register breakdown counts by. JOINED_YEAR shows the register over time.',
+});

@@ -10,6 +10,28 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** A subgraph did not answer; the error names the subgraph, never its address. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** No valid credentials: a bearer token that is expired, wrongly signed, of another issuer... */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller may not see this field; the rest of the response still comes back. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** A subgraph was called without a valid signature of the federation gateway. */
+  GATEWAY_SIGNATURE_INVALID: 'GATEWAY_SIGNATURE_INVALID',
+  /** A subgraph did not answer within the gateway's fetch timeout. */
+  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
+  /** The operation nests deeper than the maximum depth. */
+  DEPTH_LIMIT_EXCEEDED: 'DEPTH_LIMIT_EXCEEDED',
+  /** The operation's estimated cost is above the maximum. */
+  COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
+  /** The operation uses more aliases than allowed. */
+  ALIAS_LIMIT_EXCEEDED: 'ALIAS_LIMIT_EXCEEDED',
+  /** More operations in one batched HTTP request than allowed. */
+  BATCH_LIMIT_EXCEEDED: 'BATCH_LIMIT_EXCEEDED',
+  /** The request body is larger than allowed. */
+  REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  /** Too many requests from one identity; retry after the time the error gives. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** This caller may only run registered persisted operations. */
+  PERSISTED_QUERY_REQUIRED: 'PERSISTED_QUERY_REQUIRED',
   /** Something failed inside a server; details are logged there, never sent. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

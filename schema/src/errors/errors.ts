@@ -36,3 +36,21 @@ export class SubgraphUnavailableError extends FederationError {
     super(`Subgraph "${subgraph}" is unavailable`, ErrorCode.SUBGRAPH_UNAVAILABLE, { subgraph });
   }
 }
+
+export class AuthenticationError extends FederationError {
+  constructor(reason: string) {
+    super(`Not authenticated: ${reason}`, ErrorCode.UNAUTHENTICATED, { http: { status: 401 } });
+  }
+}
+
+export class ForbiddenError extends FederationError {
+  constructor(field: string, reason: string) {
+    super(`Forbidden: ${reason}`, ErrorCode.FORBIDDEN, { field });
+  }
+}
+
+export class GatewaySignatureError extends FederationError {
+  constructor(reason: string) {
+    super(`Not signed by the gateway: ${reason}`, ErrorCode.GATEWAY_SIGNATURE_INVALID, { http: { status: 401 } });
+  }
+}

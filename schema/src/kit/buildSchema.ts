@@ -7,7 +7,7 @@ import { defineOrganisationType, type OrganisationClass } from '../contract';
 import type { SubgraphContext } from './context';
 import { PLACEHOLDER_QUERY_FIELD, printSubgraphSdl } from './federation';
 import { toOrganisation } from './mapper';
-import { CouncilResolver, createOrganisationResolver } from './resolvers';
+import { CouncilResolver, createOrganisationResolver, RegisterStatsResolver } from './resolvers';
 
 @Resolver()
 class PlaceholderResolver {
@@ -38,6 +38,7 @@ export async function buildSubgraph(options: SubgraphSchemaOptions): Promise<Bui
   const resolvers = [
     PlaceholderResolver,
     CouncilResolver,
+    RegisterStatsResolver,
     createOrganisationResolver(OrganisationType),
     ...(options.resolvers ?? []),
   ] as unknown as NonEmptyArray<Function>;

@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Viewer } from '../auth';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What every resolver of a kit-built subgraph gets. */
@@ -8,11 +9,18 @@ export interface SubgraphContext {
   loaders: Loaders;
   /** Name of this subgraph in the federation config. */
   subgraph: string;
+  /** The caller, as the gateway's signature vouches for. */
+  viewer: Viewer;
+  /** Smallest count a register breakdown shows. */
+  suppressionThreshold: number;
 }
 
-export function createContextFactory(orm: MikroORM, subgraph: string): () => Promise<SubgraphContext> {
-  return async () => {
-    const em = orm.em.fork();
-    return { em, loaders: createLoaders(em), subgraph };
-  };
+export interface ContextOptions {
+  subgraph: string;
+  suppressionThreshold: number;
+}
+
+export function createContext(orm: MikroORM, options: ContextOptions, viewer: Viewer): SubgraphContext {
+  const em = orm.em.fork();
+  return { em, loaders: createLoaders(em), viewer, ...options };
 }

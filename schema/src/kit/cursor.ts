@@ -1,18 +1,25 @@
 import { InvalidCursorError } from '../errors';
 
-const PREFIX = 'lm1:';
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
-/** Opaque keyset cursor: the last id of a page, versioned so the format can change. */
-export function encodeCursor(id: string): string {
-  return Buffer.from(PREFIX + id, 'utf8').toString('base64url');
+/** Opaque keyset cursor: a versioned kind prefix and the last key of a page. */
+function encode(prefix: string, key: string): string {
+  return Buffer.from(prefix + key, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): string {
+function decode(prefix: string, cursor: string, valid: RegExp): string {
   if (cursor.length > 200 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError();
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith(PREFIX)) throw new InvalidCursorError();
-  const id = text.slice(PREFIX.length);
-  if (!ID_PATTERN.test(id)) throw new InvalidCursorError();
-  return id;
+  if (!text.startsWith(prefix)) throw new InvalidCursorError();
+  const key = text.slice(prefix.length);
+  if (!valid.test(key)) throw new InvalidCursorError();
+  return key;
 }
+
+/** Cursor over leader members: the last member id. */
+export const encodeCursor = (id: string): string => encode('lm1:', id);
+export const decodeCursor = (cursor: string): string => decode('lm1:', cursor, ID_PATTERN);
+
+/** Cursor over the personal-data access log (newest first): the last entry's sequence number. */
+export const encodeLogCursor = (sequence: string): string => encode('pa1:', sequence);
+export const decodeLogCursor = (cursor: string): string => decode('pa1:', cursor, /^[1-9][0-9]{0,17}$/);

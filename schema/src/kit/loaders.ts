@@ -1,6 +1,8 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { RegisterDimension } from '../contract';
+import type { CountCell } from '../privacy/suppress';
 import {
   BranchEntity, CouncilEntity, CouncilMemberEntity, ForumEntity, OrganisationEntity, SectionEntity,
   type BranchRow, type CouncilMemberRow, type CouncilRow, type ForumRow, type LeaderMemberRow, type OrganisationRow,
@@ -29,7 +31,23 @@ export interface Loaders {
   sections: DataLoader<string, SectionRow[]>;
   register: DataLoader<string, RegisterCount | null>;
   leaderMemberPage: DataLoader<PageKey, LeaderMemberRow[], string>;
+  breakdown: DataLoader<BreakdownKey, CountCell[], string>;
 }
+
+export interface BreakdownKey {
+  organisationId: string;
+  dimension: RegisterDimension;
+}
+
+/** The one place a dimension becomes SQL: a fixed expression per enum value, never caller text. */
+const DIMENSION_SQL: Record<RegisterDimension, string> = {
+  BRANCH: "coalesce(branch_id, '(none)')",
+  REGION: 'region',
+  TITLE: 'title',
+  JOINED_YEAR: 'extract(year from joined_on)::int::text',
+  AGE_BAND:
+    "((extract(year from current_date)::int - birth_year) / 10 * 10)::text || '-' || ((extract(year from current_date)::int - birth_year) / 10 * 10 + 9)::text",
+};
 
 function groupBy<T>(rows: T[], key: (row: T) => string, keys: readonly string[]): T[][] {
   const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
@@ -121,6 +139,23 @@ export function createLoaders(em: EntityManager): Loaders {
         return row ? { synthetic: row.synthetic, leaderMemberCount: row.leader_member_count } : null;
       });
     }),
+    breakdown: new DataLoader(
+      async (keys) => {
+        const results = new Map<string, CountCell[]>();
+        for (const dimension of new Set(keys.map((key) => key.dimension))) {
+          const ids = [...new Set(keys.filter((key) => key.dimension === dimension).map((key) => key.organisationId))];
+          const rows: { organisation_id: string; key: string; count: number }[] = await connection.execute(
+            `select organisation_id, ${DIMENSION_SQL[dimension]} as key, count(*)::int as count from leader_member
+             where organisation_id in (select jsonb_array_elements_text(?::jsonb)) group by 1, 2 order by 1, 2`,
+            [JSON.stringify(ids)],
+          );
+          for (const id of ids) results.set(`${dimension}|${id}`, []);
+          for (const row of rows) results.get(`${dimension}|${row.organisation_id}`)!.push({ key: row.key, count: row.count });
+        }
+        return keys.map((key) => results.get(`${key.dimension}|${key.organisationId}`)!);
+      },
+      { cacheKeyFn: (key) => `${key.dimension}|${key.organisationId}` },
+    ),
     leaderMemberPage: new DataLoader(
       async (keys) => {
         const results: LeaderMemberRow[][] = keys.map(() => []);

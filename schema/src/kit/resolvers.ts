@@ -1,11 +1,14 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import {
-  Branch, Council, CouncilMember, Forum, LeaderMemberConnection, RegisterStats, Section, type OrganisationClass,
-  type OrganisationFields,
+  Branch, Council, CouncilMember, Forum, LeaderMemberConnection, PersonalDataAccessConnection, RegisterBreakdown,
+  RegisterDimension, RegisterStats, Section, type OrganisationClass, type OrganisationFields,
 } from '../contract';
 import type { SubgraphContext } from './context';
 import { toBranch, toCouncil, toCouncilMember, toForum, toSection } from './mapper';
-import { DEFAULT_PAGE_SIZE, leaderMemberPage, MAX_PAGE_SIZE, registerStats } from './registerService';
+import { personalDataAccessLog, registerBreakdown } from './privacyService';
+import {
+  DEFAULT_PAGE_SIZE, leaderMemberPage, MAX_PAGE_SIZE, registerStats, type RegisterStatsSource,
+} from './registerService';
 
 /** The contract's relations of an organisation, for the subgraph's own organisation type. */
 export function createOrganisationResolver(OrganisationType: OrganisationClass) {
@@ -36,7 +39,7 @@ export function createOrganisationResolver(OrganisationType: OrganisationClass) 
       description: "Live counts from the organisation's own register; null for organisations without one.",
     })
     register(@Root() org: OrganisationFields, @Ctx() ctx: SubgraphContext): Promise<RegisterStats | null> {
-      return registerStats(ctx.loaders, org.id);
+      return registerStats(ctx, org.id);
     }
 
     @FieldResolver(() => LeaderMemberConnection, {
@@ -50,10 +53,35 @@ export function createOrganisationResolver(OrganisationType: OrganisationClass) 
       @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
       @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
     ): Promise<LeaderMemberConnection | null> {
-      return leaderMemberPage(ctx.loaders, org.id, first ?? DEFAULT_PAGE_SIZE, after);
+      return leaderMemberPage(ctx, org.id, first ?? DEFAULT_PAGE_SIZE, after);
+    }
+
+    @FieldResolver(() => PersonalDataAccessConnection, {
+      nullable: true,
+      description: "Who read this organisation's personal data, when, and what; newest first. Its own union staff only.",
+    })
+    personalDataAccessLog(
+      @Root() org: OrganisationFields,
+      @Ctx() ctx: SubgraphContext,
+      @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+      @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
+    ): Promise<PersonalDataAccessConnection> {
+      return personalDataAccessLog(ctx, org.id, first ?? DEFAULT_PAGE_SIZE, after);
     }
   }
   return OrganisationResolver;
+}
+
+@Resolver(() => RegisterStats)
+export class RegisterStatsResolver {
+  @FieldResolver(() => RegisterBreakdown, { description: 'Leader members counted by one dimension, small counts suppressed.' })
+  breakdown(
+    @Root() stats: RegisterStatsSource,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('by', () => RegisterDimension) by: RegisterDimension,
+  ): Promise<RegisterBreakdown> {
+    return registerBreakdown(ctx, stats.organisationId, by);
+  }
 }
 
 @Resolver(() => Council)

@@ -1,4 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import type { KeyLike } from 'jose';
+import { importPublicKey } from '../auth';
 import { migrate, openDatabase } from '../db/database';
 import { isEmpty, seedOrganisations } from '../db/seed';
 import { readFileSync } from 'node:fs';
@@ -28,6 +30,17 @@ const USAGE = `commands:
   seed                                  migrate, then (re)load organisations and synthetic registers
   print-schema                          print the subgraph SDL`;
 
+async function gatewayKeyFrom(pem: string | undefined): Promise<KeyLike> {
+  if (!pem) {
+    throw new SettingsError('NLF_GATEWAY_PUBLIC_KEY', "is required: the gateway's public key (PEM); a subgraph answers only requests the gateway signed");
+  }
+  try {
+    return await importPublicKey(pem);
+  } catch {
+    throw new SettingsError('NLF_GATEWAY_PUBLIC_KEY', 'is not an Ed25519 public key in PEM (SPKI) form');
+  }
+}
+
 function log(name: string, line: string): void {
   process.stderr.write(`[${name}] ${line}\n`);
 }
@@ -46,6 +59,7 @@ export async function runSubgraph(options: SubgraphOptions, argv: string[] = pro
     return;
   }
   const settings = readSettings(options.defaultPort);
+  const gatewayKey = command === 'serve' ? await gatewayKeyFrom(settings.gatewayPublicKey) : undefined;
   if (!settings.databaseUrl) throw new SettingsError('DATABASE_URL', 'is required (postgres://user:password@host:port/database)');
   const domain = JSON.parse(readFileSync(options.dataFile, 'utf8')) as DomainFile;
   const database = await openDatabase({ url: settings.databaseUrl, migrations: options.migrations });
@@ -80,6 +94,8 @@ export async function runSubgraph(options: SubgraphOptions, argv: string[] = pro
     host: settings.host,
     port: settings.port,
     debug: settings.debug,
+    gatewayKey: gatewayKey!,
+    suppressionThreshold: settings.suppressionThreshold,
   });
   log(options.name, `listening on ${server.url}`);
   const stop = async (signal: string) => {

@@ -3,9 +3,12 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import type { GraphQLSchema } from 'graphql';
+import type { KeyLike } from 'jose';
 import type { Database } from '../db/database';
 import { createFormatError } from '../errors';
-import { createContextFactory, type SubgraphContext } from './context';
+import { createContext, type SubgraphContext } from './context';
+import { installGatewayGuard } from './gatewayGuard';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from './settings';
 
 export interface SubgraphServerOptions {
   /** Subgraph name, reported by /health and /metrics. */
@@ -18,6 +21,10 @@ export interface SubgraphServerOptions {
   port: number;
   /** Send stack traces and internal messages to clients. Default: false, whatever NODE_ENV says. */
   debug?: boolean;
+  /** The federation gateway's public key: only requests it signed are answered. */
+  gatewayKey: KeyLike;
+  /** Smallest count a register breakdown shows. Default: 5. */
+  suppressionThreshold?: number;
 }
 
 export interface RunningSubgraph {
@@ -68,8 +75,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       '',
     ].join('\n');
   });
+  const contextOptions = { subgraph: options.name, suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD };
+  installGatewayGuard(app, { subgraph: options.name, key: options.gatewayKey, path: '/graphql' });
   await app.register(fastifyApollo(apollo), {
-    context: createContextFactory(options.database.orm, options.name),
+    // The guard has run: a request without a verified viewer never gets here.
+    context: async (request) => createContext(options.database.orm, contextOptions, request.viewer!),
   });
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port });

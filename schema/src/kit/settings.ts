@@ -7,9 +7,14 @@ export interface SubgraphSettings {
   registerSizes: Record<string, number>;
   registerSeed: number | undefined;
   debug: boolean;
+  /** PEM (SPKI) of the gateway's Ed25519 public key. */
+  gatewayPublicKey: string | undefined;
+  /** Smallest count a register breakdown shows; smaller cells are suppressed. */
+  suppressionThreshold: number;
 }
 
 export const DEFAULT_REGISTER_SIZE = 1000;
+export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
 
 export class SettingsError extends Error {
   constructor(variable: string, problem: string) {
@@ -48,5 +53,7 @@ export function readSettings(defaultPort: number, env: NodeJS.ProcessEnv = proce
     registerSizes: parseRegisterSizes(env.NLF_REGISTER_SIZES),
     registerSeed: env.NLF_REGISTER_SEED ? integer(env, 'NLF_REGISTER_SEED', 0, 0, 2 ** 31 - 1) : undefined,
     debug: env.NLF_DEBUG_ERRORS === '1',
+    gatewayPublicKey: env.NLF_GATEWAY_PUBLIC_KEY || undefined,
+    suppressionThreshold: integer(env, 'NLF_SUPPRESSION_THRESHOLD', DEFAULT_SUPPRESSION_THRESHOLD, 2, 1000),
   };
 }

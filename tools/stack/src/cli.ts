@@ -1,7 +1,8 @@
 import exitHook from 'async-exit-hook';
 import { loadConfig } from '@nlf/gateway';
 import { startFederation, type RunningFederation } from './federation';
-import { DEFAULT_DATA_DIR } from './layout';
+import { DEFAULT_DATA_DIR, DEFAULT_KEYS_DIR } from './layout';
+import { ensureLocalKeys } from './localKeys';
 import { prepareDatabases, seedAll, type PreparedDatabases } from './prepare';
 
 const USAGE = `usage: node tools/stack/dist/cli.js <command>
@@ -12,6 +13,7 @@ const USAGE = `usage: node tools/stack/dist/cli.js <command>
 environment:
   PORT                     gateway port (default 4000)
   NLF_DATA_DIR             PostgreSQL data directory (default .data/postgres)
+  NLF_KEYS_DIR             the local issuer's and gateway's keys, made on first start (default .data/keys)
   NLF_POSTGRES_PORT        embedded PostgreSQL port (default 54329)
   NLF_DATABASE_URL_<NAME>  use this PostgreSQL for subgraph <NAME> instead of the embedded one
   NLF_SUBGRAPH_PORTS       "config" (ports of gateway/federation.config.json, default) or "free"
@@ -59,6 +61,7 @@ async function main(command: string | undefined): Promise<void> {
     });
 
   if (command === 'start') {
+    const keys = await ensureLocalKeys(process.env.NLF_KEYS_DIR || DEFAULT_KEYS_DIR);
     const databases: PreparedDatabases = await prepare();
     let federation: RunningFederation | undefined;
     const stop = async () => {
@@ -73,6 +76,7 @@ async function main(command: string | undefined): Promise<void> {
         gatewayPort: numberFromEnv('PORT', 4000),
         prepareDatabases: true,
         config,
+        keys,
         log,
       });
     } catch (error) {
@@ -81,6 +85,7 @@ async function main(command: string | undefined): Promise<void> {
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log(`\nNordic Leaders Federation is up in ${seconds} s: ${federation.gatewayUrl} (Ctrl-C stops everything)`);
+    log('Anonymous callers see the public facts; for more, send a token: npm run -s token -- union-staff lederne');
     return;
   }
 

@@ -1,6 +1,7 @@
 import { loadConfig, urlVariable, type FederationConfig } from '@nlf/gateway';
 import { startChild, waitForHttp, type Child } from './children';
 import { GATEWAY_ENTRY, serviceEntry } from './layout';
+import { keysEnvironment, type LocalKeys } from './localKeys';
 import { findFreePort } from './ports';
 
 export interface FederationOptions {
@@ -14,6 +15,8 @@ export interface FederationOptions {
   prepareDatabases?: boolean;
   /** Passed to every process, over this process's environment. Default: none. */
   env?: NodeJS.ProcessEnv;
+  /** The issuer's and the gateway's keys; each process gets its part. */
+  keys: LocalKeys;
   /** Output of the processes and of the stack. */
   log: (line: string) => void;
   config?: FederationConfig;
@@ -47,7 +50,7 @@ function healthUrl(graphqlUrl: string): string {
 export async function startFederation(options: FederationOptions): Promise<RunningFederation> {
   const config = options.config ?? loadConfig();
   const timeout = options.readyTimeoutMs ?? 60_000;
-  const baseEnv = { ...process.env, ...options.env };
+  const baseEnv = { ...process.env, ...keysEnvironment(options.keys), ...options.env };
   const subgraphs: Record<string, SubgraphProcess> = {};
 
   const launchSubgraph = async (name: string, port: number): Promise<SubgraphProcess> => {

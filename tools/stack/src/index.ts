@@ -9,3 +9,5 @@ export { findFreePort } from './ports.js';
 export { startFederation, type FederationOptions, type RunningFederation, type SubgraphProcess } from './federation.js';
 export { prepareDatabases, seedAll, type PreparedDatabases } from './prepare.js';
 export { databaseName, databaseVariable, REPO_ROOT } from './layout.js';
+export { ensureLocalKeys, keysEnvironment, type LocalKeys } from './localKeys.js';
+export { issueToken, type TokenRequest } from './issueToken.js';

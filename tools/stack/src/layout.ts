@@ -3,6 +3,7 @@ import { join } from 'node:path';
 /** Where things are in a checkout: the stack runs the built services and gateway from it. */
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.data', 'postgres');
+export const DEFAULT_KEYS_DIR = join(REPO_ROOT, '.data', 'keys');
 
 export function serviceEntry(name: string): string {
   return join(REPO_ROOT, 'services', name, 'dist', 'index.js');

@@ -3,10 +3,12 @@ export * from './organisation';
 export * from './council';
 export * from './unit';
 export * from './leaderMember';
+export * from './personalDataAccess';
 
 import { CouncilEntity, CouncilMemberEntity } from './council';
 import { LeaderMemberEntity, RegisterInfoEntity } from './leaderMember';
 import { OrganisationEntity } from './organisation';
+import { PersonalDataAccessEntity } from './personalDataAccess';
 import { BranchEntity, ForumEntity, SectionEntity } from './unit';
 
 /** Every entity of the contract's storage model, for MikroORM's `entities` option. */
@@ -19,4 +21,5 @@ export const contractEntities = [
   SectionEntity,
   LeaderMemberEntity,
   RegisterInfoEntity,
+  PersonalDataAccessEntity,
 ];

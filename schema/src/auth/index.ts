@@ -1,0 +1,4 @@
+export * from './viewer';
+export * from './authorization';
+export * from './keys';
+export * from './gatewaySignature';

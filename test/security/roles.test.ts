@@ -1,0 +1,110 @@
+import { startTestFederation, type GraphQLResponse, type TestFederation } from '../harness/federation';
+
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation();
+});
+afterAll(async () => {
+  await federation?.stop();
+});
+
+const LEDERNE_STAFF = { as: { role: 'union-staff', org: 'lederne' } } as const;
+const MEMBERS = 'leaderMembers(first: 3) { totalCount edges { node { id familyName } } }';
+const codesAt = (response: GraphQLResponse) =>
+  (response.errors ?? []).map((error) => [error.path?.join('.'), error.extensions?.code]);
+
+describe('anonymous callers', () => {
+  it('see the public facts: names, reported figures with sources, councils, forums', async () => {
+    const { data, errors } = await federation.query(`{
+      organisation(id: "utdanningsforbundet") {
+        name country leaderMemberCount { low source { quote } } councils { name } forums { name }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data.organisation).toMatchObject({ name: 'Utdanningsforbundet', leaderMemberCount: { low: 9700 } });
+  });
+
+  it('get null with FORBIDDEN for register figures and members, and the rest of the answer', async () => {
+    const response = await federation.query(`{ organisation(id: "lederne") { name register { leaderMemberCount } ${MEMBERS} } }`);
+    expect(response.data.organisation).toEqual({ name: 'Lederne', register: null, leaderMembers: null });
+    expect(codesAt(response)).toEqual([
+      ['organisation.register', 'FORBIDDEN'],
+      ['organisation.leaderMembers', 'FORBIDDEN'],
+    ]);
+  });
+});
+
+describe('the secretariat and dashboards', () => {
+  it.each([['secretariat'], ['dashboard']] as const)('%s reads every register aggregate but no member', async (role) => {
+    const response = await federation.query(
+      `{ organisations(kind: UNION) { id register { leaderMemberCount } ${MEMBERS} } }`,
+      {},
+      { as: { role } },
+    );
+    for (const org of response.data.organisations) {
+      expect(org.register).toEqual({ leaderMemberCount: 1000 });
+      expect(org.leaderMembers).toBeNull();
+    }
+    expect(new Set(codesAt(response).map(([, code]) => code))).toEqual(new Set(['FORBIDDEN']));
+    expect(response.errors).toHaveLength(13);
+  });
+});
+
+describe("a union's staff", () => {
+  it('read their own members', async () => {
+    const { data, errors } = await federation.query(`{ organisation(id: "lederne") { ${MEMBERS} } }`, {}, LEDERNE_STAFF);
+    expect(errors).toBeUndefined();
+    expect(data.organisation.leaderMembers.totalCount).toBe(1000);
+    expect(data.organisation.leaderMembers.edges[0].node.id).toBe('lederne-m0000001');
+  });
+
+  it("cannot read another union's members by any route: list, aliases, fragments", async () => {
+    const response = await federation.query(
+      `query {
+        organisations { id ...Members }
+        ledarna: organisation(id: "ledarna") { ... on Ledarna { leaderMembers(first: 5) { edges { node { id } } } } }
+        foa: organisation(id: "foa") { ...Members }
+        again: organisation(id: "foa") { leaderMembers(first: 1, after: null) { totalCount } }
+      }
+      fragment Members on Organisation { leaderMembers(first: 2) { edges { node { id familyName } } } }`,
+      {},
+      LEDERNE_STAFF,
+    );
+    const visible = response.data.organisations.filter((org: { leaderMembers: unknown }) => org.leaderMembers !== null);
+    expect(visible.map((org: { id: string }) => org.id)).toEqual(['lederne']);
+    expect(response.data.ledarna.leaderMembers).toBeNull();
+    expect(response.data.foa.leaderMembers).toBeNull();
+    expect(response.data.again.leaderMembers).toBeNull();
+    const memberIds = JSON.stringify(response.data).match(/"[a-z0-9-]+-m\d{7}"/g) ?? [];
+    expect(memberIds.every((id) => id.startsWith('"lederne-'))).toBe(true);
+  });
+
+  it('learn nothing about whether another organisation has members at all', async () => {
+    const withRegister = await federation.query(`{ organisation(id: "foa") { ${MEMBERS} } }`, {}, LEDERNE_STAFF);
+    const withoutRegister = await federation.query(`{ organisation(id: "lo-denmark") { ${MEMBERS} } }`, {}, LEDERNE_STAFF);
+    expect(withoutRegister.data).toEqual(withRegister.data);
+    expect(withoutRegister.errors!.map((e) => [e.message, e.extensions?.code])).toEqual(
+      withRegister.errors!.map((e) => [e.message, e.extensions?.code]),
+    );
+  });
+
+  it('find every read of their members in their own audit log, and cannot read another union\'s', async () => {
+    await federation.query(`{ organisation(id: "lederne") { leaderMembers(first: 2) { totalCount } } }`, {}, LEDERNE_STAFF);
+    const { data } = await federation.query(
+      `{ organisation(id: "lederne") { personalDataAccessLog(first: 1) { edges { node { actor role field memberIds accessedAt } } } } }`,
+      {},
+      LEDERNE_STAFF,
+    );
+    const [entry] = data.organisation.personalDataAccessLog.edges;
+    expect(entry.node).toMatchObject({
+      actor: 'union-staff@lederne',
+      role: 'union-staff',
+      field: 'leaderMembers',
+      memberIds: ['lederne-m0000001', 'lederne-m0000002'],
+    });
+    expect(Date.now() - Date.parse(entry.node.accessedAt)).toBeLessThan(10 * 60_000);
+    const other = await federation.query(`{ organisation(id: "ledarna") { personalDataAccessLog { edges { node { actor } } } } }`, {}, LEDERNE_STAFF);
+    expect(other.data.organisation.personalDataAccessLog).toBeNull();
+    expect(codesAt(other)).toEqual([['organisation.personalDataAccessLog', 'FORBIDDEN']]);
+  });
+});

@@ -1,0 +1,38 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateKeyPairPem, type KeyPairPem } from '@nlf/schema';
+
+/**
+ * The keys of a local federation: the issuer's (signs callers' tokens, as an identity provider would
+ * in production) and the gateway's (signs every subgraph call). Made once, kept beside the database.
+ */
+export interface LocalKeys {
+  issuer: KeyPairPem;
+  gateway: KeyPairPem;
+}
+
+async function pair(dir: string, name: string): Promise<KeyPairPem> {
+  const privatePath = join(dir, `${name}-private.pem`);
+  const publicPath = join(dir, `${name}-public.pem`);
+  if (existsSync(privatePath) && existsSync(publicPath)) {
+    return { privateKey: readFileSync(privatePath, 'utf8'), publicKey: readFileSync(publicPath, 'utf8') };
+  }
+  const keys = await generateKeyPairPem();
+  writeFileSync(privatePath, keys.privateKey, { mode: 0o600 });
+  writeFileSync(publicPath, keys.publicKey, { mode: 0o644 });
+  return keys;
+}
+
+export async function ensureLocalKeys(dir: string): Promise<LocalKeys> {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return { issuer: await pair(dir, 'issuer'), gateway: await pair(dir, 'gateway') };
+}
+
+/** The environment that gives every process of the federation its part of the keys. */
+export function keysEnvironment(keys: LocalKeys): NodeJS.ProcessEnv {
+  return {
+    NLF_AUTH_PUBLIC_KEY: keys.issuer.publicKey,
+    NLF_GATEWAY_SIGNING_KEY: keys.gateway.privateKey,
+    NLF_GATEWAY_PUBLIC_KEY: keys.gateway.publicKey,
+  };
+}

@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '@nlf/gateway';
+import { isViewerRole } from '@nlf/schema';
+import { issueToken } from './issueToken';
+import { DEFAULT_KEYS_DIR } from './layout';
+
+const USAGE = `usage: npm run token -- <role> [organisation] [--ttl 8h] [--sub name]
+  role: union-staff (needs an organisation id, e.g. lederne), secretariat or dashboard
+  prints a bearer token of the local issuer that npm start uses (keys in .data/keys)
+  example: curl -H "Authorization: Bearer $(npm run -s token -- union-staff lederne)" ...`;
+
+async function main(args: string[]): Promise<void> {
+  const option = (name: string) => {
+    const index = args.indexOf(name);
+    if (index < 0) return undefined;
+    const value = args[index + 1];
+    args.splice(index, 2);
+    return value;
+  };
+  const expiresIn = option('--ttl');
+  const subject = option('--sub');
+  const [role, organisationId] = args;
+  if (!role || !isViewerRole(role)) throw new Error(USAGE);
+  if (role === 'union-staff') {
+    const ids = loadConfig().subgraphs.flatMap((s) => s.organisations.map((o) => o.id));
+    if (!organisationId || !ids.includes(organisationId)) {
+      throw new Error(`a union-staff token needs one of the federation's organisations: ${ids.join(', ')}`);
+    }
+  }
+  const keyPath = join(process.env.NLF_KEYS_DIR || DEFAULT_KEYS_DIR, 'issuer-private.pem');
+  if (!existsSync(keyPath)) throw new Error(`no local issuer key at ${keyPath}: run npm start once first`);
+  process.stdout.write(`${await issueToken(readFileSync(keyPath, 'utf8'), { role, organisationId, subject, expiresIn })}\n`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
