@@ -5,6 +5,14 @@ import { readSecuritySettings } from './auth/settings';
 import { loadConfig } from './config';
 import { startGateway } from './server';
 
+function numberFromEnv(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
 /** The gateway process: config and supergraph from gateway/, PORT and HOST from the environment. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env.NLF_FEDERATION_CONFIG || undefined);
@@ -18,7 +26,17 @@ async function main(): Promise<void> {
     port,
     debug: process.env.NLF_DEBUG_ERRORS === '1',
     security: readSecuritySettings(),
-    subgraphTimeoutMs: process.env.NLF_SUBGRAPH_TIMEOUT_MS ? Number(process.env.NLF_SUBGRAPH_TIMEOUT_MS) : undefined,
+    subgraphTimeoutMs: numberFromEnv('NLF_SUBGRAPH_TIMEOUT_MS'),
+    operationLimits: {
+      maxDepth: numberFromEnv('NLF_MAX_DEPTH'),
+      maxAliases: numberFromEnv('NLF_MAX_ALIASES'),
+      maxCost: numberFromEnv('NLF_MAX_COST'),
+    },
+    httpLimits: {
+      maxBodyBytes: numberFromEnv('NLF_MAX_BODY_BYTES'),
+      maxBatch: numberFromEnv('NLF_MAX_BATCH'),
+      rateLimit: { perMinute: numberFromEnv('NLF_RATE_LIMIT_PER_MINUTE'), burst: numberFromEnv('NLF_RATE_LIMIT_BURST') },
+    },
   });
   process.stderr.write(`[gateway] listening on ${gateway.url}\n`);
   const stop = async (signal: string) => {

@@ -1,5 +1,6 @@
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { AuthenticationError, createFormatError, importPrivateKey, type Viewer } from '@nlf/schema';
 import Fastify from 'fastify';
@@ -7,6 +8,8 @@ import { createAuthenticator } from './auth/authenticate';
 import type { SecuritySettings } from './auth/settings';
 import { REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
 import { probeSubgraphs, type SubgraphTarget } from './health';
+import { DEFAULT_MAX_BODY_BYTES, installHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
+import { operationLimitsPlugin, type OperationLimitsOptions } from './limits/operationLimits';
 import { buildRegistrySchema } from './registry/registrySchema';
 import { createSubgraphAgent, SubgraphDataSource, type GatewayContext } from './subgraphDataSource';
 
@@ -39,6 +42,12 @@ export interface GatewayOptions {
   security: SecuritySettings;
   /** Longest a subgraph may take to answer. Default: 10 000 ms. */
   subgraphTimeoutMs?: number;
+  /** Depth, alias and cost limits of an operation. Default: DEFAULT_OPERATION_LIMITS. */
+  operationLimits?: OperationLimitsOptions;
+  /** Body size, batch size and rate limits of a request. Default: see HttpLimitsOptions. */
+  httpLimits?: HttpLimitsOptions;
+  /** Serve introspection and the landing page. Default: true unless NODE_ENV is "production". */
+  development?: boolean;
 }
 
 export interface RunningGateway {
@@ -90,13 +99,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
-  const app = Fastify({ logger: false, forceCloseConnections: 'idle' });
+  const app = Fastify({
+    logger: false,
+    forceCloseConnections: 'idle',
+    bodyLimit: options.httpLimits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  });
   const debug = options.debug ?? false;
+  const development = options.development ?? process.env.NODE_ENV !== 'production';
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: debug,
     formatError: createFormatError({ debug, log: (error) => log(`internal error: ${String(error)}`) }),
-    plugins: [fastifyApolloDrainPlugin(app)],
+    introspection: development,
+    allowBatchedHttpRequests: true,
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      operationLimitsPlugin(options.operationLimits),
+      ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
   });
   await apollo.start();
 
@@ -122,6 +142,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         .send({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
     }
   });
+  installHttpLimits(app, '/graphql', options.httpLimits);
   await app.register(fastifyApollo(apollo), { context: async (request) => ({ viewer: request.viewer }) });
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4000 });

@@ -1,0 +1,58 @@
+import { ErrorCode } from '@nlf/schema';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Viewer } from '@nlf/schema';
+import { createRateLimiter, type RateLimitOptions } from './rateLimit';
+
+export interface HttpLimitsOptions {
+  /** Largest request body in bytes. Default: 100 000. */
+  maxBodyBytes?: number;
+  /** Most operations in one batched request. Default: 5. */
+  maxBatch?: number;
+  /** Per-identity rate limit. Default: 600 a minute, bursts of 100. */
+  rateLimit?: RateLimitOptions;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 100_000;
+export const DEFAULT_MAX_BATCH = 5;
+
+function refuse(reply: FastifyReply, status: number, code: string, message: string, extensions: Record<string, unknown> = {}) {
+  return reply.code(status).send({ errors: [{ message, extensions: { code, ...extensions } }] });
+}
+
+/**
+ * Limits checked on the HTTP request, before GraphQL sees it: body size, batch size and a rate per
+ * identity (the token's subject, or the address of an anonymous caller).
+ */
+export function installHttpLimits(app: FastifyInstance, path: string, options: HttpLimitsOptions = {}): void {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
+  const limiter = createRateLimiter(options.rateLimit);
+
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, _request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return refuse(reply, 413, ErrorCode.REQUEST_TOO_LARGE, `The request body is larger than the limit of ${maxBodyBytes} bytes`, { limit: maxBodyBytes });
+    }
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    return refuse(reply, status, status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR, status < 500 ? error.message : 'Internal server error');
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url !== path) return;
+    const viewer = (request as { viewer?: Viewer }).viewer;
+    const identity = viewer?.subject ? `sub:${viewer.subject}` : `ip:${request.ip}`;
+    const decision = limiter.take(identity);
+    if (!decision.allowed) {
+      reply.header('retry-after', String(decision.retryAfterSeconds));
+      return refuse(reply, 429, ErrorCode.RATE_LIMITED, `Rate limit of ${limiter.perMinute} requests a minute exceeded; retry in ${decision.retryAfterSeconds} s`, {
+        limitPerMinute: limiter.perMinute,
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+    }
+    if (Array.isArray(request.body) && request.body.length > maxBatch) {
+      return refuse(reply, 400, ErrorCode.BATCH_LIMIT_EXCEEDED, `The request batches ${request.body.length} operations; the limit is ${maxBatch}`, {
+        limit: maxBatch,
+        actual: request.body.length,
+      });
+    }
+  });
+}
