@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { createFormatError } from '@nlf/schema';
 import Fastify from 'fastify';
-import { REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
+import { allSubgraphs, REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
 import { probeSubgraphs, type SubgraphTarget } from './health';
 import { buildRegistrySchema } from './registry/registrySchema';
 import { createSubgraphAgent, SubgraphDataSource } from './subgraphDataSource';
@@ -38,7 +38,7 @@ export interface RunningGateway {
 /** Subgraph name → URL: explicit option, then environment, then config; the supergraph's own URLs are never used. */
 export function resolveSubgraphUrls(config: FederationConfig, overrides: Record<string, string> = {}, env = process.env) {
   const urls: Record<string, string> = {};
-  for (const subgraph of [{ name: REGISTRY_NAME, url: config.registry.url }, ...config.subgraphs]) {
+  for (const subgraph of [{ name: REGISTRY_NAME, url: config.registry.url }, ...allSubgraphs(config)]) {
     urls[subgraph.name] = overrides[subgraph.name] ?? env[urlVariable(subgraph.name)] ?? subgraph.url;
   }
   return urls;
