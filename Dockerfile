@@ -12,6 +12,7 @@ COPY services/utdanningsforbundet/package.json services/utdanningsforbundet/
 COPY services/fagforbundet/package.json services/fagforbundet/
 COPY services/ledarna/package.json services/ledarna/
 COPY services/lo/package.json services/lo/
+COPY services/cooperation/package.json services/cooperation/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx turbo run build && npm prune --omit=dev

@@ -20,10 +20,25 @@ export interface SubgraphEntry {
   organisations: OrganisationEntry[];
 }
 
+/**
+ * A subgraph that serves no organisation type: it adds fields to every organisation (through
+ * `type Organisation @key(fields: "id") @interfaceObject`) and root fields of its own, e.g. the
+ * cooperation secretariat's work groups. The registry lists no type for it.
+ */
+export interface ExtensionSubgraphEntry {
+  /** Subgraph name: lowercase, used in errors, /health and NLF_SUBGRAPH_URL_<NAME>. */
+  name: string;
+  /** Default URL; the environment may override it at start. */
+  url: string;
+}
+
 /** The one file that lists the federation: the registry and the gateway's subgraph list are generated from it. */
 export interface FederationConfig {
   registry: { url: string };
+  /** Organisation subgraphs: one organisation type each. */
   subgraphs: SubgraphEntry[];
+  /** Subgraphs that serve no organisation type. Default: none. */
+  extensionSubgraphs?: ExtensionSubgraphEntry[];
 }
 
 export const REGISTRY_NAME = 'registry';
@@ -83,6 +98,16 @@ export function validateConfig(raw: unknown): FederationConfig {
       check(KINDS.has(org.kind), `${where}: organisation "${org.id}" has kind "${org.kind}"; expected UNION, CONFEDERATION or SECRETARIAT`);
     }
   });
+  check(config.extensionSubgraphs === undefined || Array.isArray(config.extensionSubgraphs), 'extensionSubgraphs must be a list');
+  (config.extensionSubgraphs ?? []).forEach((subgraph, index) => {
+    const where = `extensionSubgraphs[${index}]${subgraph?.name ? ` (${subgraph.name})` : ''}`;
+    check(typeof subgraph.name === 'string' && /^[a-z][a-z0-9-]*$/.test(subgraph.name), `${where}: name must be lowercase letters, digits and dashes`);
+    check(!names.has(subgraph.name), `${where}: the name "${subgraph.name}" is used twice (or is reserved)`);
+    names.add(subgraph.name);
+    const misplaced = ['typeName', 'organisations'].filter((key) => key in subgraph);
+    check(!misplaced.length, `${where}: an extension subgraph serves no organisation type; move it to subgraphs or remove ${misplaced.join(' and ')}`);
+    checkUrl(subgraph.url, where);
+  });
   return config;
 }
 
@@ -104,6 +129,11 @@ export function loadConfig(path: string = DEFAULT_CONFIG_PATH): FederationConfig
 /** Environment variable that overrides a subgraph's URL, e.g. NLF_SUBGRAPH_URL_LEDERNE. */
 export function urlVariable(name: string): string {
   return `NLF_SUBGRAPH_URL_${name.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** Every subgraph the gateway calls besides the registry: organisation subgraphs, then extension subgraphs. */
+export function allSubgraphs(config: FederationConfig): { name: string; url: string }[] {
+  return [...config.subgraphs, ...(config.extensionSubgraphs ?? [])].map(({ name, url }) => ({ name, url }));
 }
 
 export function allOrganisations(config: FederationConfig): (OrganisationEntry & { typeName: string; subgraph: string })[] {

@@ -6,7 +6,7 @@ import { AuthenticationError, createFormatError, importPrivateKey, type Viewer }
 import Fastify from 'fastify';
 import { createAuthenticator } from './auth/authenticate';
 import type { SecuritySettings } from './auth/settings';
-import { REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
+import { allSubgraphs, REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
 import { probeSubgraphs, type SubgraphTarget } from './health';
 import { DEFAULT_MAX_BODY_BYTES, installHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
 import { operationLimitsPlugin, type OperationLimitsOptions } from './limits/operationLimits';
@@ -59,7 +59,7 @@ export interface RunningGateway {
 /** Subgraph name → URL: explicit option, then environment, then config; the supergraph's own URLs are never used. */
 export function resolveSubgraphUrls(config: FederationConfig, overrides: Record<string, string> = {}, env = process.env) {
   const urls: Record<string, string> = {};
-  for (const subgraph of [{ name: REGISTRY_NAME, url: config.registry.url }, ...config.subgraphs]) {
+  for (const subgraph of [{ name: REGISTRY_NAME, url: config.registry.url }, ...allSubgraphs(config)]) {
     urls[subgraph.name] = overrides[subgraph.name] ?? env[urlVariable(subgraph.name)] ?? subgraph.url;
   }
   return urls;

@@ -7,4 +7,5 @@ export * from './kit';
 export { openDatabase, migrate, type Database, type DatabaseOptions } from './db/database';
 export { seedOrganisations, type SeedOptions, type SeedReport } from './db/seed';
 export type { DomainFile, DomainOrganisation } from './domain/types';
+export type { FigureData, SourceData } from './db/entities/values';
 export { planSeed } from './domain/planSeed';

@@ -1,9 +1,12 @@
-import type { ViewerRole } from '@nlf/schema';
 import { ensureLocalKeys, issueToken, startFederation, type LocalKeys, type RunningFederation } from '@nlf/stack';
 import { harnessState } from './state';
 
 /** Who a test request is made as: a role, and for union staff their organisation. */
-export type Caller = { role: 'union-staff'; org: string } | { role: Exclude<ViewerRole, 'union-staff'> } | { token: string };
+export type Caller =
+  | { role: 'union-staff'; org: string }
+  | { role: 'secretariat'; org?: string }
+  | { role: 'dashboard' }
+  | { token: string };
 
 export interface RequestOptions {
   /** Default: anonymous. */

@@ -1,4 +1,4 @@
-import { loadConfig, urlVariable, validateConfig, type FederationConfig } from '../config';
+import { allSubgraphs, loadConfig, urlVariable, validateConfig, type FederationConfig } from '../config';
 
 const valid = (): FederationConfig => ({
   registry: { url: 'http://127.0.0.1:4100/graphql' },
@@ -26,6 +26,21 @@ describe('federation config', () => {
   ])('refuses %s and says which entry', (_name, change, message) => {
     const config = valid();
     change(config);
+    expect(() => validateConfig(config)).toThrow(message);
+  });
+
+  it('lists the cooperation subgraph apart: it serves no organisation type', () => {
+    const config = loadConfig();
+    expect(config.extensionSubgraphs).toEqual([{ name: 'cooperation', url: 'http://127.0.0.1:4106/graphql' }]);
+    expect(allSubgraphs(config).map((s) => s.name)).toEqual(['lederne', 'utdanningsforbundet', 'fagforbundet', 'ledarna', 'lo', 'cooperation']);
+  });
+
+  it.each([
+    ['a name an organisation subgraph has', { name: 'lederne', url: 'http://127.0.0.1:4106/graphql' }, 'the name "lederne" is used twice'],
+    ['an organisation type', { name: 'cooperation', url: 'http://127.0.0.1:4106/graphql', typeName: 'Cooperation' }, 'serves no organisation type'],
+    ['a bad URL', { name: 'cooperation', url: 'nowhere' }, '"nowhere" is not a URL'],
+  ])('refuses an extension subgraph with %s', (_name, entry, message) => {
+    const config = { ...valid(), extensionSubgraphs: [entry as never] };
     expect(() => validateConfig(config)).toThrow(message);
   });
 

@@ -26,4 +26,17 @@ describe('query plans of the committed supergraph', () => {
     expect(fetches.at(-1)).toBe('registry');
     expect(new Set(fetches)).toEqual(new Set(['registry', 'lederne', 'utdanningsforbundet', 'fagforbundet', 'ledarna', 'lo']));
   });
+
+  it("fetches a work group's participants from the cooperation subgraph, their types from the registry, their figures from their own subgraphs", () => {
+    const text = plan('{ workGroup(id: "x") { participants { ... on Organisation { name leaderMemberCount { low high } } } } }');
+    const fetches = [...text.matchAll(/Fetch\(service: "([a-z-]+)"\)/g)].map((m) => m[1]);
+    expect(fetches.slice(0, 2)).toEqual(['cooperation', 'registry']);
+    expect(new Set(fetches.slice(2))).toEqual(new Set(['lederne', 'utdanningsforbundet', 'fagforbundet', 'ledarna', 'lo']));
+  });
+
+  it('adds workGroups to every organisation with one fetch from the cooperation subgraph', () => {
+    const text = plan('{ organisations { workGroups { name } } }');
+    const fetches = [...text.matchAll(/Fetch\(service: "([a-z-]+)"\)/g)].map((m) => m[1]);
+    expect(fetches).toEqual(['registry', 'cooperation']);
+  });
 });

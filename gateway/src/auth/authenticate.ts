@@ -56,7 +56,14 @@ export async function createAuthenticator(options: AuthenticationOptions): Promi
       throw new AuthenticationError(reasonOf(error));
     }
     if (!isViewerRole(payload.role)) throw new AuthenticationError('the token names no known role');
-    if (payload.role !== 'union-staff') return { subject: payload.sub!, role: payload.role, organisationId: null };
+    if (payload.role === 'dashboard') return { subject: payload.sub!, role: payload.role, organisationId: null };
+    if (payload.role === 'secretariat') {
+      // A secretariat token may name the secretariat organisation it acts for (e.g. OAO).
+      if (payload.org !== undefined && (typeof payload.org !== 'string' || !options.organisations.has(payload.org))) {
+        throw new AuthenticationError('"org" must be an organisation of the federation');
+      }
+      return { subject: payload.sub!, role: 'secretariat', organisationId: (payload.org as string | undefined) ?? null };
+    }
     if (typeof payload.org !== 'string' || !options.organisations.has(payload.org)) {
       throw new AuthenticationError('a union-staff token must name an organisation of the federation in "org"');
     }

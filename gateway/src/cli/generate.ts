@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeSupergraph } from '../compose';
-import { loadConfig } from '../config';
+import { allSubgraphs, loadConfig } from '../config';
 import { registrySdl } from '../registry/registrySdl';
 
 /**
@@ -11,7 +11,7 @@ import { registrySdl } from '../registry/registrySdl';
 const gatewayDir = resolve(__dirname, '..', '..');
 const config = loadConfig();
 const registry = registrySdl(config);
-const subgraphs = config.subgraphs.map((subgraph) => {
+const subgraphs = allSubgraphs(config).map((subgraph) => {
   const path = join(gatewayDir, '..', 'services', subgraph.name, 'subgraph.graphql');
   let sdl: string;
   try {

@@ -21,6 +21,7 @@ const ALL = 'ALL';
 /** The registry's resolvers: everything it answers comes from the config, the figures from @requires. */
 export function registryResolvers(config: FederationConfig) {
   const organisations = allOrganisations(config);
+  const byId = new Map(organisations.map((org) => [org.id, org]));
   const reference = (org: (typeof organisations)[number]): OrganisationReference => ({ __typename: org.typeName, id: org.id });
   // The order of this list is the order of the @requires data the gateway sends back.
   const unionsOf = (comparisonId: string) =>
@@ -46,12 +47,18 @@ export function registryResolvers(config: FederationConfig) {
           .filter((org) => (!args.country || org.country === args.country) && (!args.kind || org.kind === args.kind))
           .map(reference),
       organisation: (_: unknown, args: { id: string }) => {
-        const org = organisations.find((candidate) => candidate.id === args.id);
+        const org = byId.get(args.id);
         return org ? reference(org) : null;
       },
       comparison: (_: unknown, args: { country?: Country | null }) => ({ id: args.country ?? ALL }),
     },
     Organisation: {
+      // Subgraphs that extend every organisation (@interfaceObject) return bare { id } references;
+      // the gateway asks the registry which concrete type, and so which subgraph, each id has.
+      __resolveReference: (representation: { id: string }) => {
+        const org = byId.get(representation.id);
+        return org ? reference(org) : null;
+      },
       __resolveType: (org: OrganisationReference) => org.__typename,
     },
     Comparison: {

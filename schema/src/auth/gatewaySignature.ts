@@ -78,5 +78,5 @@ export async function verifyGatewayRequest(
   }
   const organisationId = typeof payload.org === 'string' ? payload.org : null;
   if (role === 'union-staff' && !organisationId) throw new GatewaySignatureError('union staff must belong to an organisation');
-  return { subject: payload.sub, role, organisationId: role === 'union-staff' ? organisationId : null };
+  return { subject: payload.sub, role, organisationId: role === 'dashboard' ? null : organisationId };
 }

@@ -7,7 +7,7 @@ export interface Viewer {
   /** The token's subject; null for anonymous callers. */
   subject: string | null;
   role: ViewerRole | 'anonymous';
-  /** The organisation a union-staff member works for; null for every other role. */
+  /** The organisation a union-staff member works for, or the secretariat organisation (e.g. OAO) a secretariat token names; else null. */
   organisationId: string | null;
 }
 

@@ -9,6 +9,8 @@ export interface DatabaseOptions {
   url: string;
   /** Migrations of the subgraph's own, run after the contract's. Default: none. */
   migrations?: MigrationObject[];
+  /** The contract's storage model (organisations, registers) and its migrations. Default: true. */
+  contract?: boolean;
   /** Entities of the subgraph's own, beside the contract's. Default: none. */
   entities?: unknown[];
   /** Largest connection pool. Default: 10. */
@@ -23,13 +25,14 @@ export interface Database {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const contract = options.contract ?? true;
   const orm = await MikroORM.init({
     clientUrl: options.url,
-    entities: [...contractEntities, ...((options.entities ?? []) as never[])],
+    entities: [...(contract ? contractEntities : []), ...((options.entities ?? []) as never[])],
     extensions: [Migrator],
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     migrations: {
-      migrationsList: [...contractMigrations, ...(options.migrations ?? [])],
+      migrationsList: [...(contract ? contractMigrations : []), ...(options.migrations ?? [])],
       transactional: true,
       allOrNothing: true,
       snapshot: false,

@@ -8,6 +8,26 @@ export const ErrorCode = {
   INVALID_CURSOR: 'INVALID_CURSOR',
   /** Any other invalid argument. */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** A required text is empty or blank; `field` names it. */
+  VALUE_REQUIRED: 'VALUE_REQUIRED',
+  /** A text is longer than allowed; `field` names it, `maximum` gives the limit in characters. */
+  VALUE_TOO_LONG: 'VALUE_TOO_LONG',
+  /** A date that is not a calendar date written YYYY-MM-DD; `field` names it. */
+  INVALID_DATE: 'INVALID_DATE',
+  /** An organisation id that no subgraph of the federation serves; `field` names where it was given. */
+  UNKNOWN_ORGANISATION: 'UNKNOWN_ORGANISATION',
+  /** A work group, meeting, topic or decision id that does not exist; `field` names it. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** An organisation given twice, or already a participant; `field` names it. */
+  DUPLICATE_PARTICIPANT: 'DUPLICATE_PARTICIPANT',
+  /** An organisation that does not take part in the work group; `field` names it. */
+  NOT_A_PARTICIPANT: 'NOT_A_PARTICIPANT',
+  /** The organisation that runs a work group's secretariat cannot leave it. */
+  SECRETARIAT_REQUIRED: 'SECRETARIAT_REQUIRED',
+  /** A status change that skips a step or goes back (PROPOSED → IN_PROGRESS → DONE); `allowed` lists the next statuses. */
+  INVALID_STATUS_TRANSITION: 'INVALID_STATUS_TRANSITION',
+  /** Someone changed the item since `expectedVersion` was read; `currentVersion` says what it is now. Re-read, then retry. */
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
   /** A subgraph did not answer; the error names the subgraph, never its address. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   /** No valid credentials: a bearer token that is expired, wrongly signed, of another issuer... */

@@ -1,5 +1,5 @@
 import exitHook from 'async-exit-hook';
-import { loadConfig } from '@nlf/gateway';
+import { allSubgraphs, loadConfig } from '@nlf/gateway';
 import { startFederation, type RunningFederation } from './federation';
 import { DEFAULT_DATA_DIR, DEFAULT_KEYS_DIR } from './layout';
 import { ensureLocalKeys } from './localKeys';
@@ -51,7 +51,7 @@ function stopOnSignal(stop: () => Promise<void>): void {
 async function main(command: string | undefined): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const names = config.subgraphs.map((s) => s.name);
+  const names = allSubgraphs(config).map((s) => s.name);
   const prepare = () =>
     prepareDatabases({
       subgraphs: names,

@@ -21,7 +21,13 @@ export interface DataCopy {
  */
 export function domainCopies(repoRoot: string, config: FederationConfig, shared: SharedFile): DataCopy[] {
   const byId = new Map(shared.organisations.map((org) => [org.id, org]));
-  return config.subgraphs
+  const everyOrganisation = config.subgraphs.flatMap((subgraph) => subgraph.organisations);
+  // An extension subgraph may refer to any organisation of the federation, so it gets all of them.
+  const served = [
+    ...config.subgraphs,
+    ...(config.extensionSubgraphs ?? []).map((subgraph) => ({ name: subgraph.name, organisations: everyOrganisation })),
+  ];
+  return served
     .filter((subgraph) => existsSync(join(repoRoot, 'services', subgraph.name)))
     .map((subgraph) => {
       const organisations = subgraph.organisations.map((entry) => {

@@ -1,4 +1,4 @@
-import { loadConfig, urlVariable, type FederationConfig } from '@nlf/gateway';
+import { allSubgraphs, loadConfig, urlVariable, type FederationConfig } from '@nlf/gateway';
 import { startChild, waitForHttp, type Child } from './children';
 import { GATEWAY_ENTRY, serviceEntry } from './layout';
 import { keysEnvironment, type LocalKeys } from './localKeys';
@@ -75,7 +75,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
 
   try {
     const started = await Promise.all(
-      config.subgraphs.map(async (subgraph) => {
+      allSubgraphs(config).map(async (subgraph) => {
         const port = options.subgraphPorts === 'free' ? await findFreePort() : Number(new URL(subgraph.url).port);
         const process = await launchSubgraph(subgraph.name, port);
         subgraphs[subgraph.name] = process;

@@ -4,7 +4,7 @@ import { SignJWT } from 'jose';
 
 export interface TokenRequest {
   role: ViewerRole;
-  /** Required for union-staff: the organisation they work for. */
+  /** Required for union-staff: the organisation they work for; optional for the secretariat (e.g. oao). */
   organisationId?: string;
   /** Default: "<role>@<organisation>" or "<role>". */
   subject?: string;
@@ -17,7 +17,7 @@ export async function issueToken(issuerPrivateKey: string, request: TokenRequest
   if (!isViewerRole(request.role)) throw new Error(`role must be union-staff, secretariat or dashboard, got "${request.role}"`);
   if (request.role === 'union-staff' && !request.organisationId) throw new Error('a union-staff token needs an organisation');
   const claims: Record<string, string> = { role: request.role };
-  if (request.role === 'union-staff') claims.org = request.organisationId!;
+  if (request.role !== 'dashboard' && request.organisationId) claims.org = request.organisationId;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
     .setIssuer(DEFAULT_ISSUER)

@@ -6,7 +6,7 @@ import { issueToken } from './issueToken';
 import { DEFAULT_KEYS_DIR } from './layout';
 
 const USAGE = `usage: npm run token -- <role> [organisation] [--ttl 8h] [--sub name]
-  role: union-staff (needs an organisation id, e.g. lederne), secretariat or dashboard
+  role: union-staff (needs an organisation id, e.g. lederne), secretariat (optionally of an organisation, e.g. oao) or dashboard
   prints a bearer token of the local issuer that npm start uses (keys in .data/keys)
   example: curl -H "Authorization: Bearer $(npm run -s token -- union-staff lederne)" ...`;
 
@@ -22,8 +22,8 @@ async function main(args: string[]): Promise<void> {
   const subject = option('--sub');
   const [role, organisationId] = args;
   if (!role || !isViewerRole(role)) throw new Error(USAGE);
-  if (role === 'union-staff') {
-    const ids = loadConfig().subgraphs.flatMap((s) => s.organisations.map((o) => o.id));
+  const ids = loadConfig().subgraphs.flatMap((s) => s.organisations.map((o) => o.id));
+  if (role === 'union-staff' || organisationId) {
     if (!organisationId || !ids.includes(organisationId)) {
       throw new Error(`a union-staff token needs one of the federation's organisations: ${ids.join(', ')}`);
     }

@@ -1,0 +1,128 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import type { KeyLike } from 'jose';
+import { importPublicKey } from '../auth';
+import { migrate, openDatabase, type Database } from '../db/database';
+import type { FederatedSchema } from './buildFederatedSchema';
+import { startSubgraphServer } from './server';
+import { readSettings, SettingsError, type SubgraphSettings } from './settings';
+
+export interface ServiceOptions {
+  /** Subgraph name in the federation config, e.g. "cooperation". */
+  name: string;
+  /** Port when PORT is not set. */
+  defaultPort: number;
+  /** Builds the subgraph's schema; `print-schema` needs nothing else. */
+  build(): Promise<FederatedSchema>;
+  /** The contract's storage model (organisations, registers) in this subgraph's database. Default: true. */
+  contractStorage?: boolean;
+  /** The subgraph's own entities. Default: none. */
+  entities?: unknown[];
+  /** Migrations beyond the contract's. Default: none. */
+  migrations?: MigrationObject[];
+  /** `seed`: (re)loads the subgraph's data from its sources. */
+  seed(database: Database, settings: SubgraphSettings, log: (line: string) => void): Promise<void>;
+  /** `--seed-if-empty` seeds only when this says so. */
+  isEmpty(database: Database): Promise<boolean>;
+}
+
+const USAGE = `commands:
+  serve [--migrate] [--seed-if-empty]   start the subgraph (default command)
+  migrate                               apply pending migrations
+  seed                                  migrate, then (re)load the subgraph's data from its sources
+  print-schema                          print the subgraph SDL`;
+
+async function gatewayKeyFrom(pem: string | undefined): Promise<KeyLike> {
+  if (!pem) {
+    throw new SettingsError('NLF_GATEWAY_PUBLIC_KEY', "is required: the gateway's public key (PEM); a subgraph answers only requests the gateway signed");
+  }
+  try {
+    return await importPublicKey(pem);
+  } catch {
+    throw new SettingsError('NLF_GATEWAY_PUBLIC_KEY', 'is not an Ed25519 public key in PEM (SPKI) form');
+  }
+}
+
+export function serviceLog(name: string, line: string): void {
+  process.stderr.write(`[${name}] ${line}\n`);
+}
+
+/** The whole command line of a kit-built subgraph (serve, migrate, seed, print-schema). */
+export async function runService(options: ServiceOptions, argv: string[] = process.argv.slice(2)): Promise<void> {
+  const [command = 'serve', ...flags] = argv;
+  const log = (line: string) => serviceLog(options.name, line);
+  const built = await options.build();
+  if (command === 'print-schema') {
+    process.stdout.write(built.sdl);
+    return;
+  }
+  if (!['serve', 'migrate', 'seed'].includes(command)) {
+    process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const settings = readSettings(options.defaultPort);
+  const gatewayKey = command === 'serve' ? await gatewayKeyFrom(settings.gatewayPublicKey) : undefined;
+  if (!settings.databaseUrl) throw new SettingsError('DATABASE_URL', 'is required (postgres://user:password@host:port/database)');
+  const database = await openDatabase({
+    url: settings.databaseUrl,
+    contract: options.contractStorage,
+    entities: options.entities,
+    migrations: options.migrations,
+  });
+  try {
+    if (command === 'migrate' || command === 'seed' || flags.includes('--migrate')) {
+      const applied = await migrate(database.orm);
+      log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema up to date');
+    }
+    if (command === 'seed' || (flags.includes('--seed-if-empty') && (await options.isEmpty(database)))) {
+      await options.seed(database, settings, log);
+    }
+    if (command !== 'serve') {
+      await database.close();
+      return;
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const server = await startSubgraphServer({
+    name: options.name,
+    schema: built.schema,
+    database,
+    host: settings.host,
+    port: settings.port,
+    debug: settings.debug,
+    gatewayKey: gatewayKey!,
+    suppressionThreshold: settings.suppressionThreshold,
+  });
+  log(`listening on ${server.url}`);
+  const stop = async (signal: string) => {
+    log(`${signal}: finishing requests in flight`);
+    await server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  exitWithParent(() => void stop('parent exited'));
+}
+
+/**
+ * A launcher that is killed (kill -9) cannot stop its children; with NLF_EXIT_WITH_PARENT=1 a child
+ * stops on its own when the launcher's end of its stdin closes, instead of holding its port.
+ */
+export function exitWithParent(stop: () => void): void {
+  if (process.env.NLF_EXIT_WITH_PARENT !== '1') return;
+  process.stdin.on('end', stop);
+  process.stdin.on('error', stop);
+  process.stdin.resume();
+}
+
+/** For a service's entry point: runs and turns a failure into a message and exit code 1. */
+export function serviceMain(options: ServiceOptions): void {
+  runService(options).catch((error: unknown) => {
+    serviceLog(options.name, error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}

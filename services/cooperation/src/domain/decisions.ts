@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DecisionEntity, StatusChangeEntity, type DecisionRow, type DecisionStatusValue } from '../entities';
+import type { ChangeDecisionStatusInput, CreateDecisionInput } from '../types/inputs';
+import { createdFields, recordAudit } from './audit';
+import { checkStatusChange } from './statusOrder';
+import { LIMITS, optionalText, requiredText, requireOrganisation } from './validate';
+import { readAtVersion, readRow, updateAtVersion, type VersionedTarget } from './versioned';
+import { workGroupTarget } from './workGroups';
+
+const decisionTarget = (id: string): VersionedTarget<DecisionRow> => ({ entity: DecisionEntity, what: 'decision', id, idField: 'decisionId' });
+
+/** Decisions and initiatives: created PROPOSED, then moved along the status order (statusOrder.ts). */
+export class Decisions {
+  constructor(private readonly organisations: ReadonlySet<string>) {}
+
+  async create(em: EntityManager, actor: string, input: CreateDecisionInput): Promise<DecisionRow> {
+    const organisationId = requireOrganisation(input.organisationId, this.organisations, 'organisationId');
+    const title = requiredText(input.title, 'title', LIMITS.title);
+    const clauses = (input.clauses ?? []).map((clause, index) => requiredText(clause, `clauses[${index}]`, LIMITS.text));
+    const deadline = optionalText(input.deadline, 'deadline', LIMITS.title);
+    return em.transactional(async (tx) => {
+      if (input.workGroupId) await readRow(tx, workGroupTarget(input.workGroupId, 'workGroupId'));
+      const now = new Date();
+      const row: DecisionRow = {
+        id: randomUUID(), organisationId, workGroupId: input.workGroupId ?? null, congress: null, motionNumber: null, origin: null,
+        title, clauses, status: 'PROPOSED', originalStatus: null, statusNote: null, deadline, outcome: null, activities: [],
+        remainingParts: [], sources: [], version: 1, createdAt: now, updatedAt: now,
+      };
+      await tx.insert(DecisionEntity, row);
+      await tx.insert(StatusChangeEntity, {
+        id: randomUUID(), decisionId: row.id, position: 1, status: 'PROPOSED', originalStatus: null, note: null, changedAt: now,
+        changedBy: actor, source: null,
+      });
+      const changes = createdFields({ organisationId, workGroupId: row.workGroupId, title, clauses, deadline, status: 'PROPOSED' });
+      await recordAudit(tx, { actor, action: 'createDecision', entityType: 'Decision', entityId: row.id, changes }, now);
+      return row;
+    });
+  }
+
+  async changeStatus(em: EntityManager, actor: string, input: ChangeDecisionStatusInput): Promise<DecisionRow> {
+    const note = optionalText(input.note, 'note', LIMITS.text);
+    const status = input.status as DecisionStatusValue;
+    const target = decisionTarget(input.decisionId);
+    return em.transactional(async (tx) => {
+      const before = await readAtVersion(tx, target, input.expectedVersion);
+      checkStatusChange(before.status, status);
+      // originalStatus is the source's word for the status it reports; a new status has none.
+      const version = await updateAtVersion(tx, target, input.expectedVersion, { status, originalStatus: null, statusNote: note });
+      const position = (await tx.count(StatusChangeEntity, { decisionId: before.id })) + 1;
+      const now = new Date();
+      await tx.insert(StatusChangeEntity, {
+        id: randomUUID(), decisionId: before.id, position, status, originalStatus: null, note, changedAt: now, changedBy: actor, source: null,
+      });
+      const changes = [
+        { field: 'status', from: before.status, to: status },
+        ...(note !== before.statusNote ? [{ field: 'statusNote', from: before.statusNote, to: note }] : []),
+      ];
+      await recordAudit(tx, { actor, action: 'changeDecisionStatus', entityType: 'Decision', entityId: before.id, changes }, now);
+      return { ...before, status, originalStatus: null, statusNote: note, version, updatedAt: now };
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { serviceMain } from '@nlf/schema';
+import { loadOrganisationIds } from './domain/organisations';
+import { cooperationEntities } from './entities';
+import { cooperationMigrations } from './migrations';
+import { buildCooperationSchema } from './schema';
+import { isEmpty, seedCooperation } from './seed/seed';
+
+const dataFile = join(__dirname, '..', 'data', 'organisations.json');
+
+serviceMain({
+  name: 'cooperation',
+  defaultPort: 4106,
+  build: () => buildCooperationSchema(loadOrganisationIds(dataFile)),
+  contractStorage: false,
+  entities: cooperationEntities,
+  migrations: cooperationMigrations,
+  isEmpty: (database) => isEmpty(database.orm),
+  seed: async (database, _settings, log) => {
+    const report = await seedCooperation(database.orm, dataFile);
+    log(`seeded ${report.workGroups} work group(s) and ${report.decisions} decision(s) from the sources`);
+  },
+});

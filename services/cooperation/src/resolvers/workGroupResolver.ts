@@ -1,0 +1,60 @@
+import type { SubgraphContext } from '@nlf/schema';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { loadersOf } from '../loaders';
+import { toAuditEvent, toDecision, toMeeting, toMeetingRhythm, toOrganisationRef, toParticipation, toTopic } from '../mapper';
+import { AuditEvent } from '../types/audit';
+import { Decision } from '../types/decision';
+import { Meeting } from '../types/meeting';
+import { OrganisationRef } from '../types/organisation';
+import { MeetingRhythm, Participation, Topic, WorkGroup } from '../types/workGroup';
+
+@Resolver(() => WorkGroup)
+export class WorkGroupResolver {
+  @FieldResolver(() => OrganisationRef, { nullable: true, description: 'The organisation that runs the secretariat.' })
+  secretariat(@Root() group: WorkGroup): OrganisationRef | null {
+    return group.secretariatId ? toOrganisationRef(group.secretariatId) : null;
+  }
+
+  @FieldResolver(() => OrganisationRef, { nullable: true, description: 'The organisation that supports the secretariat.' })
+  supportedBy(@Root() group: WorkGroup): OrganisationRef | null {
+    return group.supportedById ? toOrganisationRef(group.supportedById) : null;
+  }
+
+  @FieldResolver(() => [OrganisationRef], {
+    nullable: 'items',
+    description: "Every participating organisation, resolved by its own subgraph (live figures); null where that subgraph is down.",
+  })
+  async participants(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<OrganisationRef[]> {
+    return (await loadersOf(ctx).participants.load(group.id)).map((row) => toOrganisationRef(row.organisationId));
+  }
+
+  @FieldResolver(() => [Participation], { description: 'Participants with their role and the basis of their listing.' })
+  async participations(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<Participation[]> {
+    return (await loadersOf(ctx).participants.load(group.id)).map(toParticipation);
+  }
+
+  @FieldResolver(() => [Topic])
+  async topics(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<Topic[]> {
+    return (await loadersOf(ctx).topics.load(group.id)).map(toTopic);
+  }
+
+  @FieldResolver(() => [MeetingRhythm])
+  async meetingRhythm(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<MeetingRhythm[]> {
+    return (await loadersOf(ctx).meetingRhythm.load(group.id)).map(toMeetingRhythm);
+  }
+
+  @FieldResolver(() => [Meeting], { description: 'Scheduled and held meetings, by date.' })
+  async meetings(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<Meeting[]> {
+    return (await loadersOf(ctx).meetings.load(group.id)).map(toMeeting);
+  }
+
+  @FieldResolver(() => [Decision])
+  async decisions(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<Decision[]> {
+    return (await loadersOf(ctx).decisionsOfWorkGroup.load(group.id)).map(toDecision);
+  }
+
+  @FieldResolver(() => [AuditEvent], { description: 'Every change to the work group, oldest first.' })
+  async history(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<AuditEvent[]> {
+    return (await loadersOf(ctx).history.load(group.id)).map(toAuditEvent);
+  }
+}
