@@ -9,3 +9,7 @@ export { findFreePort } from './ports.js';
 export { startFederation, type FederationOptions, type RunningFederation, type SubgraphProcess } from './federation.js';
 export { prepareDatabases, seedAll, type PreparedDatabases } from './prepare.js';
 export { databaseName, databaseVariable, REPO_ROOT } from './layout.js';
+export { ensureDatabase, type AdminConnection } from './databases.js';
+export { startChild, waitForHttp, type Child } from './children.js';
+export { scaffoldUnion, type ScaffoldOptions, type ScaffoldResult } from './newUnion/scaffold.js';
+export { NewUnionError, typeNameFor, validateNewUnion, type NewUnion } from './newUnion/arguments.js';
