@@ -5,11 +5,16 @@ import { createFormatError } from '@nlf/schema';
 import Fastify from 'fastify';
 import { REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
 import { probeSubgraphs, type SubgraphTarget } from './health';
-import { buildRegistrySchema } from './registry/registrySchema';
+import { LiveSupergraph } from './reload/liveSupergraph';
 import { createSubgraphAgent, SubgraphDataSource } from './subgraphDataSource';
+import { supergraphSubgraphUrls } from './supergraphFile';
 
 export interface GatewayOptions {
-  config: FederationConfig;
+  /**
+   * The federation config. Default: none, and then the gateway runs from the supergraph alone (any
+   * Federation 2 supergraph): subgraph URLs from the supergraph, no embedded registry.
+   */
+  config?: FederationConfig;
   /** The composed supergraph (gateway/supergraph.graphql). */
   supergraphSdl: string;
   /** Interface to bind. Default: 127.0.0.1. */
@@ -27,11 +32,19 @@ export interface GatewayOptions {
   debug?: boolean;
   /** Where operational messages go. Default: stderr. */
   log?: (line: string) => void;
+  /** Watch this config file and recompose when it changes. Default: not watched. */
+  configPath?: string;
+  /** Without a config, watch this supergraph file and load it when it changes. Default: not watched. */
+  supergraphPath?: string;
+  /** How often watched files are looked at. Default: 1000 ms. */
+  reloadIntervalMs?: number;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Reloads the watched config or supergraph file now. */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,14 +59,27 @@ export function resolveSubgraphUrls(config: FederationConfig, overrides: Record<
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log ?? ((line: string) => process.stderr.write(`[gateway] ${line}\n`));
-  const urls = resolveSubgraphUrls(options.config, options.subgraphUrls);
-  const embeddedRegistry = options.embeddedRegistry ?? true;
+  const urls = options.config
+    ? resolveSubgraphUrls(options.config, options.subgraphUrls)
+    : supergraphSubgraphUrls(options.supergraphSdl, options.subgraphUrls);
+  const embeddedRegistry = options.config ? (options.embeddedRegistry ?? true) : false;
   const agent = createSubgraphAgent();
-  const registrySchema = embeddedRegistry ? buildRegistrySchema(options.config) : undefined;
+  const live = new LiveSupergraph({
+    config: options.config,
+    configPath: options.configPath,
+    supergraphSdl: options.supergraphSdl,
+    supergraphPath: options.supergraphPath,
+    urls,
+    resolveUrls: (config) => resolveSubgraphUrls(config, options.subgraphUrls),
+    embeddedRegistry,
+    intervalMs: options.reloadIntervalMs,
+    log,
+  });
 
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: live.hook,
     buildService: ({ name }) => {
+      const { registrySchema, urls } = live.current;
       if (name === REGISTRY_NAME && registrySchema) return new LocalGraphQLDataSource(registrySchema);
       const url = urls[name];
       if (!url) throw new Error(`the supergraph names subgraph "${name}", which the config does not list`);
@@ -76,12 +102,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
-  const targets: SubgraphTarget[] = Object.entries(urls)
-    .filter(([name]) => !(name === REGISTRY_NAME && embeddedRegistry))
-    .map(([name, url]) => ({ name, url }));
-  app.get('/health', async () => ({ status: 'ok', subgraphs: await probeSubgraphs(targets, agent) }));
+  const targets = (): SubgraphTarget[] =>
+    Object.entries(live.current.urls)
+      .filter(([name]) => !(name === REGISTRY_NAME && embeddedRegistry))
+      .map(([name, url]) => ({ name, url }));
+  app.get('/health', async () => ({ status: 'ok', subgraphs: await probeSubgraphs(targets(), agent), supergraph: live.status() }));
   app.get('/ready', async (_request, reply) => {
-    const subgraphs = await probeSubgraphs(targets, agent);
+    const subgraphs = await probeSubgraphs(targets(), agent);
     const down = Object.keys(subgraphs).filter((name) => subgraphs[name] !== 'up');
     return reply.code(down.length ? 503 : 200).send({ status: down.length ? 'unavailable' : 'ready', down, subgraphs });
   });
@@ -93,6 +120,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     port,
+    reload: () => live.reload(),
     close: async () => {
       await app.close();
       await agent.close();

@@ -27,12 +27,12 @@ const quietOrShown = (line: string) => {
  * Every union subgraph as its own process on the seeded test databases, and the gateway, on free
  * ports on 127.0.0.1. NODE_ENV is "development" on purpose: nothing may leak whatever it says.
  */
-export async function startTestFederation(): Promise<TestFederation> {
+export async function startTestFederation(options: { env?: NodeJS.ProcessEnv } = {}): Promise<TestFederation> {
   const running = await startFederation({
     databaseUrls: harnessState().databaseUrls,
     subgraphPorts: 'free',
     gatewayPort: 0,
-    env: { NODE_ENV: 'development' },
+    env: { NODE_ENV: 'development', ...options.env },
     log: quietOrShown,
   });
   const origin = new URL(running.gatewayUrl).origin;
