@@ -9,7 +9,11 @@ export interface SubgraphSdl {
 }
 
 export class CompositionError extends Error {
-  constructor(readonly messages: string[]) {
+  constructor(
+    readonly messages: string[],
+    /** Composition's error codes, e.g. FIELD_TYPE_MISMATCH, in the order of messages. */
+    readonly codes: (string | undefined)[] = [],
+  ) {
     super(`the supergraph does not compose:\n- ${messages.join('\n- ')}`);
     this.name = 'CompositionError';
   }
@@ -21,6 +25,11 @@ export function composeSupergraph(config: FederationConfig, registry: string, su
     { name: REGISTRY_NAME, url: config.registry.url, typeDefs: parse(registry) },
     ...subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })),
   ]);
-  if (result.errors) throw new CompositionError(result.errors.map((error) => error.message));
+  if (result.errors) {
+    throw new CompositionError(
+      result.errors.map((error) => error.message),
+      result.errors.map((error) => error.extensions?.code as string | undefined),
+    );
+  }
   return result.supergraphSdl;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exitWithParent } from '@nlf/schema';
 import { readSecuritySettings } from './auth/settings';
-import { loadConfig } from './config';
+import { DEFAULT_CONFIG_PATH, loadConfig } from './config';
 import { startGateway } from './server';
 
 function numberFromEnv(name: string): number | undefined {
@@ -13,10 +13,18 @@ function numberFromEnv(name: string): number | undefined {
   return value;
 }
 
-/** The gateway process: config and supergraph from gateway/, PORT and HOST from the environment. */
-async function main(): Promise<void> {
-  const config = loadConfig(process.env.NLF_FEDERATION_CONFIG || undefined);
-  const supergraphSdl = readFileSync(process.env.NLF_SUPERGRAPH || join(__dirname, '..', 'supergraph.graphql'), 'utf8');
+/**
+ * The gateway process: config and supergraph from gateway/, PORT and HOST from the environment.
+ * `--supergraph <file>` (or NLF_SUPERGRAPH) without NLF_FEDERATION_CONFIG runs any composed
+ * Federation 2 supergraph on its own: no registry, no config.
+ */
+async function main(argv: string[]): Promise<void> {
+  const flag = argv.indexOf('--supergraph');
+  if (flag >= 0 && !argv[flag + 1]) throw new Error('--supergraph needs a file');
+  const supergraphPath = (flag >= 0 ? argv[flag + 1] : undefined) || process.env.NLF_SUPERGRAPH || undefined;
+  const standalone = Boolean(supergraphPath) && !process.env.NLF_FEDERATION_CONFIG;
+  const config = standalone ? undefined : loadConfig(process.env.NLF_FEDERATION_CONFIG || undefined);
+  const supergraphSdl = readFileSync(supergraphPath ?? join(__dirname, '..', 'supergraph.graphql'), 'utf8');
   const port = process.env.PORT ? Number(process.env.PORT) : 4000;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
   const gateway = await startGateway({
@@ -37,6 +45,12 @@ async function main(): Promise<void> {
       maxBatch: numberFromEnv('NLF_MAX_BATCH'),
       rateLimit: { perMinute: numberFromEnv('NLF_RATE_LIMIT_PER_MINUTE'), burst: numberFromEnv('NLF_RATE_LIMIT_BURST') },
     },
+    // Watched for changes, which are applied without a restart (NLF_WATCH=0: never).
+    ...(process.env.NLF_WATCH === '0'
+      ? {}
+      : standalone
+        ? { supergraphPath }
+        : { configPath: process.env.NLF_FEDERATION_CONFIG || DEFAULT_CONFIG_PATH }),
   });
   process.stderr.write(`[gateway] listening on ${gateway.url}\n`);
   const stop = async (signal: string) => {
@@ -44,12 +58,13 @@ async function main(): Promise<void> {
     await gateway.close();
     process.exit(0);
   };
+  process.on('SIGHUP', () => void gateway.reload());
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   exitWithParent(() => void stop('parent exited'));
 }
 
-main().catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`[gateway] ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

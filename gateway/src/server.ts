@@ -10,8 +10,9 @@ import { allSubgraphs, REGISTRY_NAME, urlVariable, type FederationConfig } from 
 import { probeSubgraphs, type SubgraphTarget } from './health';
 import { DEFAULT_MAX_BODY_BYTES, installHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
 import { operationLimitsPlugin, type OperationLimitsOptions } from './limits/operationLimits';
-import { buildRegistrySchema } from './registry/registrySchema';
+import { LiveSupergraph } from './reload/liveSupergraph';
 import { createSubgraphAgent, SubgraphDataSource, type GatewayContext } from './subgraphDataSource';
+import { supergraphSubgraphUrls } from './supergraphFile';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,7 +21,11 @@ declare module 'fastify' {
 }
 
 export interface GatewayOptions {
-  config: FederationConfig;
+  /**
+   * The federation config. Default: none, and then the gateway runs from the supergraph alone (any
+   * Federation 2 supergraph): subgraph URLs from the supergraph, no embedded registry.
+   */
+  config?: FederationConfig;
   /** The composed supergraph (gateway/supergraph.graphql). */
   supergraphSdl: string;
   /** Interface to bind. Default: 127.0.0.1. */
@@ -48,12 +53,20 @@ export interface GatewayOptions {
   httpLimits?: HttpLimitsOptions;
   /** Serve introspection and the landing page. Default: true unless NODE_ENV is "production". */
   development?: boolean;
+  /** Watch this config file and recompose when it changes. Default: not watched. */
+  configPath?: string;
+  /** Without a config, watch this supergraph file and load it when it changes. Default: not watched. */
+  supergraphPath?: string;
+  /** How often watched files are looked at. Default: 1000 ms. */
+  reloadIntervalMs?: number;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
   close(): Promise<void>;
+  /** Reloads the watched config or supergraph file now. */
+  reload(): Promise<void>;
 }
 
 /** Subgraph name → URL: explicit option, then environment, then config; the supergraph's own URLs are never used. */
@@ -67,10 +80,22 @@ export function resolveSubgraphUrls(config: FederationConfig, overrides: Record<
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log ?? ((line: string) => process.stderr.write(`[gateway] ${line}\n`));
-  const urls = resolveSubgraphUrls(options.config, options.subgraphUrls);
-  const embeddedRegistry = options.embeddedRegistry ?? true;
+  const urls = options.config
+    ? resolveSubgraphUrls(options.config, options.subgraphUrls)
+    : supergraphSubgraphUrls(options.supergraphSdl, options.subgraphUrls);
+  const embeddedRegistry = options.config ? (options.embeddedRegistry ?? true) : false;
   const agent = createSubgraphAgent();
-  const registrySchema = embeddedRegistry ? buildRegistrySchema(options.config) : undefined;
+  const live = new LiveSupergraph({
+    config: options.config,
+    configPath: options.configPath,
+    supergraphSdl: options.supergraphSdl,
+    supergraphPath: options.supergraphPath,
+    urls,
+    resolveUrls: (config) => resolveSubgraphUrls(config, options.subgraphUrls),
+    embeddedRegistry,
+    intervalMs: options.reloadIntervalMs,
+    log,
+  });
   const signingKey = await importPrivateKey(options.security.gatewaySigningKey).catch(() => {
     throw new Error('NLF_GATEWAY_SIGNING_KEY is not an Ed25519 private key in PEM (PKCS8) form');
   });
@@ -79,12 +104,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     audience: options.security.audience,
     jwksUrl: options.security.jwksUrl,
     publicKey: options.security.issuerPublicKey,
-    organisations: new Set(options.config.subgraphs.flatMap((s) => s.organisations.map((o) => o.id))),
+    // The config in force, so a union that joins by a config change is known at once.
+    isOrganisation: (id) => {
+      const config = live.current.config;
+      return !config || config.subgraphs.some((subgraph) => subgraph.organisations.some((org) => org.id === id));
+    },
   });
 
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: live.hook,
     buildService: ({ name }) => {
+      const { registrySchema, urls } = live.current;
       if (name === REGISTRY_NAME && registrySchema) return new LocalGraphQLDataSource(registrySchema);
       const url = urls[name];
       if (!url) throw new Error(`the supergraph names subgraph "${name}", which the config does not list`);
@@ -120,12 +150,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
-  const targets: SubgraphTarget[] = Object.entries(urls)
-    .filter(([name]) => !(name === REGISTRY_NAME && embeddedRegistry))
-    .map(([name, url]) => ({ name, url }));
-  app.get('/health', async () => ({ status: 'ok', subgraphs: await probeSubgraphs(targets, agent, signingKey) }));
+  const targets = (): SubgraphTarget[] =>
+    Object.entries(live.current.urls)
+      .filter(([name]) => !(name === REGISTRY_NAME && embeddedRegistry))
+      .map(([name, url]) => ({ name, url }));
+  app.get('/health', async () => ({
+    status: 'ok',
+    subgraphs: await probeSubgraphs(targets(), agent, signingKey),
+    supergraph: live.status(),
+  }));
   app.get('/ready', async (_request, reply) => {
-    const subgraphs = await probeSubgraphs(targets, agent, signingKey);
+    const subgraphs = await probeSubgraphs(targets(), agent, signingKey);
     const down = Object.keys(subgraphs).filter((name) => subgraphs[name] !== 'up');
     return reply.code(down.length ? 503 : 200).send({ status: down.length ? 'unavailable' : 'ready', down, subgraphs });
   });
@@ -155,5 +190,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await app.close();
       await agent.close();
     },
+    reload: () => live.reload(),
   };
 }

@@ -43,7 +43,7 @@ const quietOrShown = (line: string) => {
  * Every union subgraph as its own process on the seeded test databases, and the gateway, on free
  * ports on 127.0.0.1. NODE_ENV is "development" on purpose: nothing may leak whatever it says.
  */
-export async function startTestFederation(env: NodeJS.ProcessEnv = {}): Promise<TestFederation> {
+export async function startTestFederation(options: { env?: NodeJS.ProcessEnv } = {}): Promise<TestFederation> {
   const state = harnessState();
   const keys = await ensureLocalKeys(state.keysDir);
   const running = await startFederation({
@@ -51,7 +51,7 @@ export async function startTestFederation(env: NodeJS.ProcessEnv = {}): Promise<
     keys,
     subgraphPorts: 'free',
     gatewayPort: 0,
-    env: { NODE_ENV: 'development', ...env },
+    env: { NODE_ENV: 'development', ...options.env },
     log: quietOrShown,
   });
   const origin = new URL(running.gatewayUrl).origin;

@@ -2,7 +2,7 @@ import { startTestFederation, type TestFederation } from '../harness/federation'
 
 let federation: TestFederation;
 beforeAll(async () => {
-  federation = await startTestFederation({
+  federation = await startTestFederation({ env: {
     NODE_ENV: 'production',
     NLF_MAX_DEPTH: '4',
     NLF_MAX_ALIASES: '3',
@@ -11,7 +11,7 @@ beforeAll(async () => {
     NLF_MAX_BATCH: '2',
     NLF_RATE_LIMIT_PER_MINUTE: '600',
     NLF_RATE_LIMIT_BURST: '20',
-  });
+  } });
 });
 afterAll(async () => {
   await federation?.stop();

@@ -10,8 +10,8 @@ export interface AuthenticationOptions {
   jwksUrl?: string;
   /** The issuer's public key, Ed25519 PEM (the local issuer of `npm start`). */
   publicKey?: string;
-  /** Organisations a union-staff token may name: the federation's. */
-  organisations: ReadonlySet<string>;
+  /** Whether a token's `org` names an organisation of the federation. */
+  isOrganisation: (id: string) => boolean;
 }
 
 export type Authenticator = (authorization: string | undefined) => Promise<Viewer>;
@@ -59,12 +59,12 @@ export async function createAuthenticator(options: AuthenticationOptions): Promi
     if (payload.role === 'dashboard') return { subject: payload.sub!, role: payload.role, organisationId: null };
     if (payload.role === 'secretariat') {
       // A secretariat token may name the secretariat organisation it acts for (e.g. OAO).
-      if (payload.org !== undefined && (typeof payload.org !== 'string' || !options.organisations.has(payload.org))) {
+      if (payload.org !== undefined && (typeof payload.org !== 'string' || !options.isOrganisation(payload.org))) {
         throw new AuthenticationError('"org" must be an organisation of the federation');
       }
       return { subject: payload.sub!, role: 'secretariat', organisationId: (payload.org as string | undefined) ?? null };
     }
-    if (typeof payload.org !== 'string' || !options.organisations.has(payload.org)) {
+    if (typeof payload.org !== 'string' || !options.isOrganisation(payload.org)) {
       throw new AuthenticationError('a union-staff token must name an organisation of the federation in "org"');
     }
     return { subject: payload.sub!, role: 'union-staff', organisationId: payload.org };

@@ -1,27 +1,26 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { composeSupergraph } from '../compose';
-import { allSubgraphs, loadConfig } from '../config';
-import { registrySdl } from '../registry/registrySdl';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeFederation, formatFindings, GATEWAY_DIR, loadSubgraphSdls } from '../check/composeFederation';
+import { loadConfig } from '../config';
 
 /**
- * Writes gateway/registry.graphql and gateway/supergraph.graphql from the config and the subgraph SDL
- * each service wrote at build time (services/<name>/subgraph.graphql).
+ * The build step: writes gateway/registry.graphql and gateway/supergraph.graphql from the config and
+ * the SDL each service wrote at build time (services/<name>/subgraph.graphql).
  */
-const gatewayDir = resolve(__dirname, '..', '..');
-const config = loadConfig();
-const registry = registrySdl(config);
-const subgraphs = allSubgraphs(config).map((subgraph) => {
-  const path = join(gatewayDir, '..', 'services', subgraph.name, 'subgraph.graphql');
-  let sdl: string;
-  try {
-    sdl = readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`no SDL for subgraph "${subgraph.name}" at ${path}: build that service first`);
+async function generate(): Promise<void> {
+  const config = loadConfig();
+  const subgraphs = await loadSubgraphSdls(config);
+  const outcome = composeFederation(config, subgraphs);
+  if (!outcome.ok) {
+    process.stderr.write(formatFindings(outcome.findings));
+    process.exit(1);
   }
-  return { name: subgraph.name, url: subgraph.url, sdl };
+  writeFileSync(join(GATEWAY_DIR, 'registry.graphql'), outcome.registry);
+  writeFileSync(join(GATEWAY_DIR, 'supergraph.graphql'), outcome.supergraph);
+  process.stderr.write(`composed ${subgraphs.length + 1} subgraphs into gateway/supergraph.graphql\n`);
+}
+
+generate().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
 });
-const supergraph = composeSupergraph(config, registry, subgraphs);
-writeFileSync(join(gatewayDir, 'registry.graphql'), registry);
-writeFileSync(join(gatewayDir, 'supergraph.graphql'), `${supergraph}\n`);
-process.stderr.write(`composed ${subgraphs.length + 1} subgraphs into gateway/supergraph.graphql\n`);

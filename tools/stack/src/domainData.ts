@@ -29,6 +29,9 @@ export function domainCopies(repoRoot: string, config: FederationConfig, shared:
   ];
   return served
     .filter((subgraph) => existsSync(join(repoRoot, 'services', subgraph.name)))
+    // A union whose organisations are not in the shared file (one joined with npm run new-union)
+    // owns its data file.
+    .filter((subgraph) => subgraph.organisations.some((entry) => byId.has(entry.id)))
     .map((subgraph) => {
       const organisations = subgraph.organisations.map((entry) => {
         const org = byId.get(entry.id);

@@ -1,0 +1,11 @@
+/**
+ * @nlf/schema/contract: the contract and the federation pieces, without the ORM. For a union that
+ * serves from its own member system: the type-graphql contract classes and its own organisation type,
+ * the federation header, error classes with the catalogue's codes and the error masking, cursors.
+ */
+import 'reflect-metadata';
+export * from './contract';
+export * from './errors';
+export { FEDERATION_LINK, printSubgraphSdl } from './kit/federation';
+export { decodeCursor, encodeCursor } from './kit/cursor';
+export { CONTRACT_GRAPHQL_PATH } from './conformance/runConformance';
