@@ -4,7 +4,7 @@ import { judgeChanges } from '../check/acknowledgements';
 import { composeFederation } from '../check/composeFederation';
 import { runCheck } from '../check/runCheck';
 import { diffSupergraphs } from '../check/schemaDiff';
-import { loadConfig, type FederationConfig } from '../config';
+import { allSubgraphs, loadConfig, type FederationConfig } from '../config';
 
 const config = loadConfig();
 const sdlOf = (name: string) => readFileSync(join(__dirname, '..', '..', '..', 'services', name, 'subgraph.graphql'), 'utf8');
@@ -12,7 +12,7 @@ const committed = readFileSync(join(__dirname, '..', '..', 'supergraph.graphql')
 
 /** Every subgraph as built, with one subgraph's SDL changed. */
 function subgraphsWith(name: string, change: (sdl: string) => string, cfg: FederationConfig = config) {
-  return cfg.subgraphs.map((s) => {
+  return allSubgraphs(cfg).map((s) => {
     const sdl = sdlOf(s.name);
     return { name: s.name, url: s.url, sdl: s.name === name ? change(sdl) : sdl, origin: 'test' };
   });
