@@ -6,3 +6,4 @@ export { total, type Total, type TotalEntry } from './registry/totals';
 export { startGateway, resolveSubgraphUrls, type GatewayOptions, type RunningGateway } from './server';
 export { SubgraphDataSource, createSubgraphAgent } from './subgraphDataSource';
 export { probeSubgraphs, type SubgraphState } from './health';
+export * from './cache';

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     host: process.env.HOST || '127.0.0.1',
     port,
     debug: process.env.NLF_DEBUG_ERRORS === '1',
+    responseCache: process.env.NLF_RESPONSE_CACHE !== 'off',
   });
   process.stderr.write(`[gateway] listening on ${gateway.url}\n`);
   const stop = async (signal: string) => {

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { createFormatError } from '@nlf/schema';
 import Fastify from 'fastify';
+import { createResponseCache, type ResponseCacheOptions } from './cache';
 import { REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
 import { probeSubgraphs, type SubgraphTarget } from './health';
 import { buildRegistrySchema } from './registry/registrySchema';
@@ -27,6 +28,11 @@ export interface GatewayOptions {
   debug?: boolean;
   /** Where operational messages go. Default: stderr. */
   log?: (line: string) => void;
+  /**
+   * The response cache for public aggregates (cache/responseCache.ts), checked against the union
+   * subgraphs' data versions; false answers everything live. Default: on, with its own defaults.
+   */
+  responseCache?: boolean | Omit<ResponseCacheOptions, 'subgraphUrls' | 'dispatcher'>;
 }
 
 export interface RunningGateway {
@@ -50,9 +56,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const embeddedRegistry = options.embeddedRegistry ?? true;
   const agent = createSubgraphAgent();
   const registrySchema = embeddedRegistry ? buildRegistrySchema(options.config) : undefined;
+  const { [REGISTRY_NAME]: _registry, ...unionUrls } = urls;
+  const responseCache =
+    options.responseCache === false
+      ? undefined
+      : createResponseCache({ ...(options.responseCache === true ? {} : options.responseCache), subgraphUrls: unionUrls, dispatcher: agent });
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    experimental_didResolveQueryPlan: responseCache?.didResolveQueryPlan,
     buildService: ({ name }) => {
       if (name === REGISTRY_NAME && registrySchema) return new LocalGraphQLDataSource(registrySchema);
       const url = urls[name];
@@ -72,7 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     includeStacktraceInErrorResponses: debug,
     formatError: createFormatError({ debug, log: (error) => log(`internal error: ${String(error)}`) }),
-    plugins: [fastifyApolloDrainPlugin(app)],
+    plugins: [fastifyApolloDrainPlugin(app), ...(responseCache ? [responseCache.plugin] : [])],
   });
   await apollo.start();
 

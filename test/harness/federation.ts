@@ -3,6 +3,8 @@ import { harnessState } from './state';
 
 export interface GraphQLResponse<T = any> {
   status: number;
+  /** The gateway's response headers (e.g. x-nlf-cache). */
+  headers?: Headers;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
@@ -10,8 +12,8 @@ export interface GraphQLResponse<T = any> {
 export interface TestFederation {
   url: string;
   running: RunningFederation;
-  /** POSTs a query to the gateway the way a client does. */
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs a query to the gateway the way a client does, with extra request headers if given. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** GET on the gateway, e.g. /ready. */
   get(path: string): Promise<{ status: number; body: any }>;
   /** A counter from one subgraph's /metrics, e.g. nlf_sql_statements_total. */
@@ -27,25 +29,27 @@ const quietOrShown = (line: string) => {
  * Every union subgraph as its own process on the seeded test databases, and the gateway, on free
  * ports on 127.0.0.1. NODE_ENV is "development" on purpose: nothing may leak whatever it says.
  */
-export async function startTestFederation(): Promise<TestFederation> {
+export async function startTestFederation(
+  options: { databaseUrls?: Record<string, string>; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestFederation> {
   const running = await startFederation({
-    databaseUrls: harnessState().databaseUrls,
+    databaseUrls: { ...harnessState().databaseUrls, ...options.databaseUrls },
     subgraphPorts: 'free',
     gatewayPort: 0,
-    env: { NODE_ENV: 'development' },
+    env: { NODE_ENV: 'development', ...options.env },
     log: quietOrShown,
   });
   const origin = new URL(running.gatewayUrl).origin;
   return {
     url: running.gatewayUrl,
     running,
-    query: async (query, variables) => {
+    query: async (query, variables, headers) => {
       const response = await fetch(running.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, ...((await response.json()) as object) };
+      return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
     },
     get: async (path) => {
       const response = await fetch(origin + path);

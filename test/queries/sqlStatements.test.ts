@@ -1,8 +1,9 @@
 import { startTestFederation, type TestFederation } from '../harness/federation';
 
+// Cache off: this counts the statements of answering a query, not of the cache's version checks.
 let federation: TestFederation;
 beforeAll(async () => {
-  federation = await startTestFederation();
+  federation = await startTestFederation({ env: { NLF_RESPONSE_CACHE: 'off' } });
 });
 afterAll(async () => {
   await federation?.stop();

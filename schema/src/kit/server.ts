@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Database } from '../db/database';
 import { createFormatError } from '../errors';
 import { createContextFactory, type SubgraphContext } from './context';
+import { registerDataVersionRoute } from './dataVersion';
 
 export interface SubgraphServerOptions {
   /** Subgraph name, reported by /health and /metrics. */
@@ -55,6 +56,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       return reply.code(503).send({ status: 'unavailable', subgraph: options.name, database: 'unavailable' });
     }
   });
+  registerDataVersionRoute(app, options.database, options.name);
   app.get('/metrics', async (_request, reply) => {
     const labels = `{subgraph="${options.name}"}`;
     reply.type('text/plain; version=0.0.4');

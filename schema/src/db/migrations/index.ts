@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_contract } from './Migration20261123000000_contract';
+import { Migration20261123100000_dataVersion } from './Migration20261123100000_dataVersion';
 
 /** The kit's migrations, in order. A subgraph appends its own after these. */
 export const contractMigrations: MigrationObject[] = [
   { name: 'Migration20261123000000_contract', class: Migration20261123000000_contract },
+  { name: 'Migration20261123100000_dataVersion', class: Migration20261123100000_dataVersion },
 ];
