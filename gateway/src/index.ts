@@ -9,3 +9,4 @@ export { probeSubgraphs, type SubgraphState } from './health';
 export { createAuthenticator, type AuthenticationOptions, type Authenticator } from './auth/authenticate';
 export { readSecuritySettings, DEFAULT_AUDIENCE, DEFAULT_ISSUER, type SecuritySettings } from './auth/settings';
 export { supergraphSubgraphUrls } from './supergraphFile';
+export * from './cache';

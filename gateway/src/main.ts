@@ -51,6 +51,7 @@ async function main(argv: string[]): Promise<void> {
       : standalone
         ? { supergraphPath }
         : { configPath: process.env.NLF_FEDERATION_CONFIG || DEFAULT_CONFIG_PATH }),
+    responseCache: process.env.NLF_RESPONSE_CACHE !== 'off',
   });
   process.stderr.write(`[gateway] listening on ${gateway.url}\n`);
   const stop = async (signal: string) => {

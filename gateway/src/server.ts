@@ -6,6 +6,7 @@ import { AuthenticationError, createFormatError, importPrivateKey, type Viewer }
 import Fastify from 'fastify';
 import { createAuthenticator } from './auth/authenticate';
 import type { SecuritySettings } from './auth/settings';
+import { createResponseCache, type ResponseCacheOptions } from './cache';
 import { allSubgraphs, REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
 import { probeSubgraphs, type SubgraphTarget } from './health';
 import { DEFAULT_MAX_BODY_BYTES, installHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
@@ -59,6 +60,11 @@ export interface GatewayOptions {
   supergraphPath?: string;
   /** How often watched files are looked at. Default: 1000 ms. */
   reloadIntervalMs?: number;
+  /**
+   * The response cache for public aggregates (cache/responseCache.ts), checked against the union
+   * subgraphs' data versions; false answers everything live. Default: on, with its own defaults.
+   */
+  responseCache?: boolean | Omit<ResponseCacheOptions, 'subgraphUrls' | 'dispatcher'>;
 }
 
 export interface RunningGateway {
@@ -111,8 +117,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
+  const responseCache =
+    options.responseCache === false
+      ? undefined
+      : createResponseCache({
+          ...(options.responseCache === true ? {} : options.responseCache),
+          // Every subgraph but the registry, whose answers follow from the config alone.
+          subgraphUrls: () => {
+            const { [REGISTRY_NAME]: _registry, ...subgraphs } = live.current.urls;
+            return subgraphs;
+          },
+          // Answers are shared only by callers who may see the same things: same role, same organisation.
+          roleOf: (_headers, contextValue) => {
+            const viewer = (contextValue as GatewayContext | undefined)?.viewer;
+            return viewer ? `${viewer.role}:${viewer.organisationId ?? ''}` : null;
+          },
+          dispatcher: agent,
+        });
+
   const gateway = new ApolloGateway({
     supergraphSdl: live.hook,
+    experimental_didResolveQueryPlan: responseCache?.didResolveQueryPlan,
     buildService: ({ name }) => {
       const { registrySchema, urls } = live.current;
       if (name === REGISTRY_NAME && registrySchema) return new LocalGraphQLDataSource(registrySchema);
@@ -145,9 +170,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       fastifyApolloDrainPlugin(app),
       operationLimitsPlugin(options.operationLimits),
+      ...(responseCache ? [responseCache.plugin] : []),
       ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
+  // A new supergraph can change what a query means (a union joined): start the cache afresh.
+  gateway.onSchemaLoadOrUpdate(() => responseCache?.clear());
   await apollo.start();
 
   const targets = (): SubgraphTarget[] =>

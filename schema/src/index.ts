@@ -9,3 +9,9 @@ export { seedOrganisations, type SeedOptions, type SeedReport } from './db/seed'
 export type { DomainFile, DomainOrganisation } from './domain/types';
 export type { FigureData, SourceData } from './db/entities/values';
 export { planSeed } from './domain/planSeed';
+
+/** The kit's data access, for embedding the contract in a server of one's own (the benchmark's monolith). */
+export { createLoaders } from './kit/loaders';
+export { createContext, type ContextOptions } from './kit/context';
+export * from './kit/mapper';
+export { leaderMemberPage, registerStats } from './kit/registerService';

@@ -16,6 +16,8 @@ export interface RequestOptions {
 
 export interface GraphQLResponse<T = any> {
   status: number;
+  /** The gateway's response headers (e.g. x-nlf-cache). */
+  headers?: Headers;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
@@ -43,11 +45,13 @@ const quietOrShown = (line: string) => {
  * Every union subgraph as its own process on the seeded test databases, and the gateway, on free
  * ports on 127.0.0.1. NODE_ENV is "development" on purpose: nothing may leak whatever it says.
  */
-export async function startTestFederation(options: { env?: NodeJS.ProcessEnv } = {}): Promise<TestFederation> {
+export async function startTestFederation(
+  options: { databaseUrls?: Record<string, string>; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestFederation> {
   const state = harnessState();
   const keys = await ensureLocalKeys(state.keysDir);
   const running = await startFederation({
-    databaseUrls: state.databaseUrls,
+    databaseUrls: { ...state.databaseUrls, ...options.databaseUrls },
     keys,
     subgraphPorts: 'free',
     gatewayPort: 0,
@@ -73,7 +77,7 @@ export async function startTestFederation(options: { env?: NodeJS.ProcessEnv } =
         },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, ...((await response.json()) as object) };
+      return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
     },
     get: async (path) => {
       const response = await fetch(origin + path);

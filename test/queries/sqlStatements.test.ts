@@ -3,9 +3,10 @@ import { startTestFederation, type RequestOptions, type TestFederation } from '.
 
 const SECRETARIAT: RequestOptions = { as: { role: 'secretariat' } };
 
+// Cache off: this counts the statements of answering a query, not of the cache's version checks.
 let federation: TestFederation;
 beforeAll(async () => {
-  federation = await startTestFederation();
+  federation = await startTestFederation({ env: { NLF_RESPONSE_CACHE: 'off' } });
 });
 afterAll(async () => {
   await federation?.stop();

@@ -2,6 +2,7 @@ export { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions
 export { buildSubgraph, type BuiltSubgraphSchema, type SubgraphSchemaOptions } from './buildSchema';
 export type { SubgraphContext } from './context';
 export { decodeCursor, encodeCursor } from './cursor';
+export { DATA_VERSION_PATH, type DataVersion } from './dataVersion';
 export { FEDERATION_LINK, printSubgraphSdl } from './federation';
 export type { Loaders } from './loaders';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './registerService';

@@ -7,6 +7,7 @@ import type { KeyLike } from 'jose';
 import type { Database } from '../db/database';
 import { createFormatError } from '../errors';
 import { createContext, type SubgraphContext } from './context';
+import { registerDataVersionRoute } from './dataVersion';
 import { installGatewayGuard } from './gatewayGuard';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './settings';
 
@@ -62,6 +63,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       return reply.code(503).send({ status: 'unavailable', subgraph: options.name, database: 'unavailable' });
     }
   });
+  registerDataVersionRoute(app, options.database, options.name);
   app.get('/metrics', async (_request, reply) => {
     const labels = `{subgraph="${options.name}"}`;
     reply.type('text/plain; version=0.0.4');

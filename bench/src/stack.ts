@@ -1,0 +1,123 @@
+import { ensureLocalKeys, findFreePort, prepareDatabases, REPO_ROOT, seedAll, startFederation, type RunningFederation } from '@nlf/stack';
+import { loadConfig } from '@nlf/gateway';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LARGEST_REGISTER, LARGEST_UNION } from './scenarios';
+import { startProcess, type BenchProcess } from './processes';
+
+export const BENCH_DIR = join(REPO_ROOT, 'bench');
+const DATA_DIR = join(BENCH_DIR, '.data');
+const SUPERGRAPH = join(REPO_ROOT, 'gateway', 'supergraph.graphql');
+const REGISTER_SIZES = `${LARGEST_UNION}=${LARGEST_REGISTER}`;
+const system = (file: string) => join(BENCH_DIR, 'dist', 'systems', file);
+
+export interface System {
+  name: string;
+  label: string;
+  url: string;
+  pid: number;
+  /** Accepts APQ hashes (Apollo Server's automatic persisted queries). */
+  apq: boolean;
+  /** Where SQL statements are counted: subgraph /metrics URLs, or the monolith's own. */
+  metrics: string[];
+}
+
+export interface BenchStack {
+  systems: System[];
+  federation: RunningFederation;
+  /** Starts the bare node:http ceiling with the given bodies (path → body). */
+  startBare(bodies: Record<string, string>): Promise<System>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Embedded PostgreSQL with the register of the largest union at 100 000 members (seeded once and
+ * kept in bench/.data), every subgraph, our gateway live and cached, and the baselines.
+ */
+export async function startBenchStack(log: (line: string) => void, only?: string[]): Promise<BenchStack> {
+  const config = loadConfig();
+  const names = config.subgraphs.map((s) => s.name);
+  mkdirSync(DATA_DIR, { recursive: true });
+  const databases = await prepareDatabases({ subgraphs: names, dataDir: join(DATA_DIR, 'postgres'), postgresPort: await findFreePort(), log: () => undefined });
+  const processes: BenchProcess[] = [];
+  let federation: RunningFederation | undefined;
+  const stop = async () => {
+    for (const p of processes.reverse()) await p.stop();
+    await federation?.stop();
+    await databases.postgres?.stop();
+  };
+  try {
+    const marker = join(DATA_DIR, 'seeded');
+    if (!existsSync(marker) || readFileSync(marker, 'utf8') !== REGISTER_SIZES) {
+      log(`seeding (${REGISTER_SIZES}, others 1000): once, kept in bench/.data`);
+      await seedAll(databases.urls, () => undefined, { NLF_REGISTER_SIZES: REGISTER_SIZES });
+      writeFileSync(marker, REGISTER_SIZES);
+    }
+    federation = await startFederation({
+      databaseUrls: databases.urls,
+      keys: await ensureLocalKeys(join(DATA_DIR, 'keys')),
+      subgraphPorts: 'free',
+      gatewayPort: 0,
+      // The load is one identity far above any sane rate limit: measured without it.
+      env: { NLF_RESPONSE_CACHE: 'off', NODE_ENV: 'production', NLF_RATE_LIMIT_PER_MINUTE: '0' },
+      log: () => undefined,
+    });
+    const subgraphUrls = Object.fromEntries(Object.values(federation.subgraphs).map((s) => [s.name, s.url]));
+    const subgraphMetrics = Object.values(federation.subgraphs).map((s) => new URL('/metrics', s.url).toString());
+    const systems: System[] = [
+      { name: 'nlf-live', label: 'this gateway, cache off', url: federation.gatewayUrl, pid: federation.gateway.pid, apq: true, metrics: subgraphMetrics },
+    ];
+    const want = (name: string) => !only || only.includes(name);
+    const start = async (name: string, script: string, env: NodeJS.ProcessEnv) => {
+      const port = await findFreePort();
+      const p = await startProcess(name, script, { PORT: String(port), NODE_ENV: 'production', ...env }, log);
+      processes.push(p);
+      return { port, pid: p.pid };
+    };
+    const urlEnv = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`NLF_SUBGRAPH_URL_${name.toUpperCase()}`, url]));
+    if (want('nlf-cache')) {
+      const { port, pid } = await start('nlf-cache', join(REPO_ROOT, 'gateway', 'dist', 'main.js'), { ...urlEnv, NLF_RESPONSE_CACHE: 'on' });
+      systems.push({ name: 'nlf-cache', label: 'this gateway, response cache on', url: `http://127.0.0.1:${port}/graphql`, pid, apq: true, metrics: subgraphMetrics });
+    }
+    if (want('apollo-stock')) {
+      const { port, pid } = await start('apollo-stock', system('stockApollo.js'), { BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphUrls), BENCH_SUPERGRAPH: SUPERGRAPH });
+      systems.push({ name: 'apollo-stock', label: 'stock @apollo/gateway 2.14, defaults', url: `http://127.0.0.1:${port}/graphql`, pid, apq: true, metrics: subgraphMetrics });
+    }
+    if (want('hive-rust')) {
+      try {
+        const registry = await start('registry', system('registry.js'), {});
+        // The supergraph names the config's URLs; Hive must call the running subgraphs and registry.
+        let sdl = readFileSync(SUPERGRAPH, 'utf8');
+        sdl = sdl.replace(config.registry.url, `http://127.0.0.1:${registry.port}/`);
+        for (const s of config.subgraphs) sdl = sdl.replace(s.url, subgraphUrls[s.name]!);
+        const hiveSupergraph = join(DATA_DIR, 'supergraph.hive.graphql');
+        writeFileSync(hiveSupergraph, sdl);
+        const { port, pid } = await start('hive-rust', system('hive.js'), { BENCH_SUPERGRAPH: hiveSupergraph });
+        systems.push({ name: 'hive-rust', label: 'Hive Gateway + Rust planner (router-runtime)', url: `http://127.0.0.1:${port}/graphql`, pid, apq: false, metrics: subgraphMetrics });
+      } catch (error) {
+        log(`Hive Gateway could not start, left out: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+    if (want('monolith')) {
+      const metricsPort = await findFreePort();
+      const { port, pid } = await start('monolith', system('monolith.js'), {
+        BENCH_DATABASE_URLS: JSON.stringify(databases.urls), BENCH_SUPERGRAPH: SUPERGRAPH, METRICS_PORT: String(metricsPort),
+      });
+      systems.push({ name: 'monolith', label: 'monolith @apollo/server, no federation', url: `http://127.0.0.1:${port}/graphql`, pid, apq: true, metrics: [`http://127.0.0.1:${metricsPort}/`] });
+    }
+    return {
+      systems,
+      federation,
+      startBare: async (bodies) => {
+        const file = join(DATA_DIR, 'bare-bodies.json');
+        writeFileSync(file, JSON.stringify(bodies));
+        const { port, pid } = await start('bare', system('bare.js'), { BENCH_BODIES: file });
+        return { name: 'bare', label: 'bare node:http, fixed body of the same size', url: `http://127.0.0.1:${port}`, pid, apq: false, metrics: [] };
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildRegistrySchema, loadConfig } from '@nlf/gateway';
+
+/** The registry subgraph on a port of its own, for a gateway that cannot run it in-process (Hive). */
+async function main(): Promise<void> {
+  const server = new ApolloServer({ schema: buildRegistrySchema(loadConfig()) });
+  await startStandaloneServer(server, { listen: { host: '127.0.0.1', port: Number(process.env.PORT) } });
+  process.stdout.write('ready\n');
+}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

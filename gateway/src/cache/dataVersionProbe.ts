@@ -1,0 +1,70 @@
+import { request, type Dispatcher } from 'undici';
+
+/** The path every kit-built subgraph answers with its data version (see @nlf/schema's DATA_VERSION_PATH). */
+export const DATA_VERSION_PATH = '/data-version';
+
+/**
+ * Reads one subgraph's data version so that a caller always gets a value read after it asked: a
+ * caller that arrives while a read is in flight waits for the next one, which starts when the
+ * current one ends, and shares it with everyone else who arrived meanwhile. Under load that is one
+ * read per round trip for any number of callers, and never a version from before the caller's
+ * request, so a change committed before a request can never be answered from an older cache entry.
+ */
+export class DataVersionProbe {
+  private inFlight: Promise<string> | undefined;
+  private queued: Promise<string> | undefined;
+  private reads = 0;
+
+  constructor(
+    private readonly url: string,
+    private readonly dispatcher: Dispatcher | undefined,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** A version read that started after this call. Rejects when the subgraph cannot say. */
+  fresh(): Promise<string> {
+    if (!this.inFlight) return this.launch();
+    this.queued ??= this.inFlight
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.queued = undefined;
+        return this.launch();
+      });
+    return this.queued;
+  }
+
+  /** Reads made so far (for the benchmark's statements-per-request figures). */
+  readCount(): number {
+    return this.reads;
+  }
+
+  private launch(): Promise<string> {
+    this.reads += 1;
+    const read = this.read().finally(() => {
+      if (this.inFlight === read) this.inFlight = undefined;
+    });
+    this.inFlight = read;
+    return read;
+  }
+
+  private async read(): Promise<string> {
+    const response = await request(this.url, {
+      method: 'GET',
+      dispatcher: this.dispatcher,
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+    });
+    const body = (await response.body.json()) as { version?: unknown };
+    if (response.statusCode !== 200 || typeof body.version !== 'string') {
+      throw new Error(`data version answered ${response.statusCode}`);
+    }
+    return body.version;
+  }
+}
+
+export function dataVersionUrl(graphqlUrl: string): string {
+  return new URL(DATA_VERSION_PATH, graphqlUrl).toString();
+}
