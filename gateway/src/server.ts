@@ -1,10 +1,14 @@
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import { createFormatError } from '@nlf/schema';
+import { createFormatError, createLogger, observedServerOptions, observeRequests, type Logger } from '@nlf/schema';
 import Fastify from 'fastify';
 import { REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
 import { probeSubgraphs, type SubgraphTarget } from './health';
+import { registerDashboardRoutes } from './dashboard/routes';
+import { loadManifest, type PersistedOperationManifest } from './operations/manifest';
+import { registeredOperationCachePlugin, RegisteredOperationStore } from './operations/registeredOperations';
 import { buildRegistrySchema } from './registry/registrySchema';
 import { createSubgraphAgent, SubgraphDataSource } from './subgraphDataSource';
 
@@ -25,8 +29,19 @@ export interface GatewayOptions {
   embeddedRegistry?: boolean;
   /** Send stack traces and internal messages to clients. Default: false, whatever NODE_ENV says. */
   debug?: boolean;
-  /** Where operational messages go. Default: stderr. */
+  /** Where operational messages go. Default: `logger`. */
   log?: (line: string) => void;
+  /** JSON logger (pino). Default: service "gateway", writing to stderr. */
+  logger?: Logger;
+  /** Operations accepted by id (GET or POST). Default: gateway/persisted-operations.json. */
+  persistedOperations?: PersistedOperationManifest;
+  /** Seconds a complete answer of a registered operation may be cached. Default: NLF_INDICATORS_MAX_AGE, else 60. */
+  registeredOperationMaxAge?: number;
+}
+
+/** Per request: what the gateway passes on to the subgraphs. */
+export interface GatewayContext {
+  requestId: string;
 }
 
 export interface RunningGateway {
@@ -45,7 +60,8 @@ export function resolveSubgraphUrls(config: FederationConfig, overrides: Record<
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`[gateway] ${line}\n`));
+  const logger = options.logger ?? createLogger({ service: 'gateway' });
+  const log = options.log ?? ((line: string) => logger.warn(line));
   const urls = resolveSubgraphUrls(options.config, options.subgraphUrls);
   const embeddedRegistry = options.embeddedRegistry ?? true;
   const agent = createSubgraphAgent();
@@ -66,13 +82,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
-  const app = Fastify({ logger: false, forceCloseConnections: 'idle' });
+  const app = Fastify({ ...observedServerOptions(logger), forceCloseConnections: 'idle' });
+  observeRequests(app, { spanName: 'gateway' });
   const debug = options.debug ?? false;
-  const apollo = new ApolloServer({
+  const manifest = options.persistedOperations ?? loadManifest();
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: debug,
+    logger,
     formatError: createFormatError({ debug, log: (error) => log(`internal error: ${String(error)}`) }),
-    plugins: [fastifyApolloDrainPlugin(app)],
+    // Registered operations by id; the store ignores attempts to register more.
+    persistedQueries: { cache: new RegisteredOperationStore(manifest) },
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginCacheControl(),
+      registeredOperationCachePlugin({
+        manifest,
+        maxAge: options.registeredOperationMaxAge ?? (Number(process.env.NLF_INDICATORS_MAX_AGE) || undefined),
+      }),
+    ],
   });
   await apollo.start();
 
@@ -85,7 +113,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const down = Object.keys(subgraphs).filter((name) => subgraphs[name] !== 'up');
     return reply.code(down.length ? 503 : 200).send({ status: down.length ? 'unavailable' : 'ready', down, subgraphs });
   });
-  await app.register(fastifyApollo(apollo));
+  registerDashboardRoutes(app, { manifest });
+  await app.register(fastifyApollo(apollo), { context: async (request) => ({ requestId: request.id }) });
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4000 });
   const address = app.server.address();

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { ErrorCode } from '@nlf/schema';
+import { ErrorCode, injectTraceContext, REQUEST_ID_HEADER } from '@nlf/schema';
 import { Agent, fetch as undiciFetch } from 'undici';
 
 export interface SubgraphDataSourceOptions {
@@ -34,6 +34,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     super({ url: options.url, fetcher });
     this.subgraphName = options.name;
     this.onUnavailable = options.onUnavailable ?? ((name, error) => console.error(`subgraph ${name} unavailable:`, error));
+  }
+
+  /** The request id and trace context go to the subgraph, so its logs and spans join the gateway's. */
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource['willSendRequest']>>[0]): void {
+    const requestId = (context as { requestId?: unknown }).requestId;
+    if (typeof requestId === 'string') request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    injectTraceContext((name, value) => request.http?.headers.set(name, value));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {

@@ -27,13 +27,16 @@ const quietOrShown = (line: string) => {
  * Every union subgraph as its own process on the seeded test databases, and the gateway, on free
  * ports on 127.0.0.1. NODE_ENV is "development" on purpose: nothing may leak whatever it says.
  */
-export async function startTestFederation(): Promise<TestFederation> {
+export async function startTestFederation(options: { log?: (line: string) => void; env?: NodeJS.ProcessEnv } = {}): Promise<TestFederation> {
   const running = await startFederation({
     databaseUrls: harnessState().databaseUrls,
     subgraphPorts: 'free',
     gatewayPort: 0,
-    env: { NODE_ENV: 'development' },
-    log: quietOrShown,
+    env: { NODE_ENV: 'development', ...options.env },
+    log: (line) => {
+      options.log?.(line);
+      quietOrShown(line);
+    },
   });
   const origin = new URL(running.gatewayUrl).origin;
   return {

@@ -5,3 +5,4 @@ export * from './forum';
 export * from './branch';
 export * from './register';
 export * from './organisation';
+export * from './indicators';

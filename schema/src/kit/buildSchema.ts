@@ -7,6 +7,7 @@ import { defineOrganisationType, type OrganisationClass } from '../contract';
 import type { SubgraphContext } from './context';
 import { PLACEHOLDER_QUERY_FIELD, printSubgraphSdl } from './federation';
 import { toOrganisation } from './mapper';
+import { createIndicatorsResolver } from './indicatorsResolver';
 import { CouncilResolver, createOrganisationResolver } from './resolvers';
 
 @Resolver()
@@ -39,6 +40,7 @@ export async function buildSubgraph(options: SubgraphSchemaOptions): Promise<Bui
     PlaceholderResolver,
     CouncilResolver,
     createOrganisationResolver(OrganisationType),
+    createIndicatorsResolver(OrganisationType),
     ...(options.resolvers ?? []),
   ] as unknown as NonEmptyArray<Function>;
   // skipCheck: federation directives and entity types are checked by buildSubgraphSchema instead.

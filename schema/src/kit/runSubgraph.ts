@@ -3,6 +3,7 @@ import { migrate, openDatabase } from '../db/database';
 import { isEmpty, seedOrganisations } from '../db/seed';
 import { readFileSync } from 'node:fs';
 import type { DomainFile } from '../domain/types';
+import { createLogger, gracefulShutdown, setupTracing, type Logger } from '../observability';
 import { buildSubgraph } from './buildSchema';
 import { startSubgraphServer } from './server';
 import { readSettings, SettingsError } from './settings';
@@ -28,8 +29,13 @@ const USAGE = `commands:
   seed                                  migrate, then (re)load organisations and synthetic registers
   print-schema                          print the subgraph SDL`;
 
+const loggers = new Map<string, Logger>();
+function loggerFor(name: string): Logger {
+  if (!loggers.has(name)) loggers.set(name, createLogger({ service: name }));
+  return loggers.get(name)!;
+}
 function log(name: string, line: string): void {
-  process.stderr.write(`[${name}] ${line}\n`);
+  loggerFor(name).info(line);
 }
 
 /** The whole command line of a kit-built subgraph: a union's src/index.ts is one call to this. */
@@ -60,7 +66,7 @@ export async function runSubgraph(options: SubgraphOptions, argv: string[] = pro
   };
   try {
     if (command === 'migrate' || command === 'seed' || flags.includes('--migrate')) {
-      const applied = await migrate(database.orm);
+      const applied = await migrate(database.orm, (line) => log(options.name, line));
       log(options.name, applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema up to date');
     }
     if (command === 'seed' || (flags.includes('--seed-if-empty') && (await isEmpty(database.orm)))) await seed();
@@ -73,7 +79,10 @@ export async function runSubgraph(options: SubgraphOptions, argv: string[] = pro
     throw error;
   }
 
+  const tracing = setupTracing({ service: options.name });
+  const logger = loggerFor(options.name);
   const server = await startSubgraphServer({
+    logger,
     name: options.name,
     schema: built.schema,
     database,
@@ -81,16 +90,16 @@ export async function runSubgraph(options: SubgraphOptions, argv: string[] = pro
     port: settings.port,
     debug: settings.debug,
   });
-  log(options.name, `listening on ${server.url}`);
-  const stop = async (signal: string) => {
-    log(options.name, `${signal}: finishing requests in flight`);
-    await server.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  exitWithParent(() => void stop('parent exited'));
+  logger.info({ url: server.url }, `listening on ${server.url}`);
+  const stop = gracefulShutdown({
+    logger,
+    close: async () => {
+      await server.close();
+      await database.close();
+      await tracing?.shutdown();
+    },
+  });
+  exitWithParent(() => stop('parent exited'));
 }
 
 /**
@@ -107,7 +116,7 @@ export function exitWithParent(stop: () => void): void {
 /** For a service's entry point: runs and turns a failure into a message and exit code 1. */
 export function main(options: SubgraphOptions): void {
   runSubgraph(options).catch((error: unknown) => {
-    log(options.name, error instanceof Error ? error.message : String(error));
+    loggerFor(options.name).fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);
   });
 }

@@ -5,7 +5,9 @@ import Fastify from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Database } from '../db/database';
 import { createFormatError } from '../errors';
+import { createLogger, observedServerOptions, observeRequests, type Logger } from '../observability';
 import { createContextFactory, type SubgraphContext } from './context';
+import { readiness } from './readiness';
 
 export interface SubgraphServerOptions {
   /** Subgraph name, reported by /health and /metrics. */
@@ -18,6 +20,8 @@ export interface SubgraphServerOptions {
   port: number;
   /** Send stack traces and internal messages to clients. Default: false, whatever NODE_ENV says. */
   debug?: boolean;
+  /** JSON logger (pino). Default: one named after the subgraph, writing to stderr. */
+  logger?: Logger;
 }
 
 export interface RunningSubgraph {
@@ -27,13 +31,16 @@ export interface RunningSubgraph {
 }
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
-  const app = Fastify({ logger: false, forceCloseConnections: 'idle' });
+  const logger = options.logger ?? createLogger({ service: options.name });
+  const app = Fastify({ ...observedServerOptions(logger), forceCloseConnections: 'idle' });
+  observeRequests(app, { spanName: `subgraph ${options.name}` });
   const debug = options.debug ?? false;
   let requests = 0;
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: debug,
-    formatError: createFormatError({ debug }),
+    logger,
+    formatError: createFormatError({ debug, log: (error) => logger.error({ err: error }, 'internal error') }),
     plugins: [
       fastifyApolloDrainPlugin(app),
       // Per-field timing for Apollo's usage reporting, which this federation does not use: pure cost.
@@ -54,6 +61,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     } catch {
       return reply.code(503).send({ status: 'unavailable', subgraph: options.name, database: 'unavailable' });
     }
+  });
+  app.get('/ready', async (_request, reply) => {
+    const state = await readiness(options.database);
+    return reply.code(state.ready ? 200 : 503).send({ status: state.ready ? 'ready' : 'unavailable', subgraph: options.name, ...state.checks });
   });
   app.get('/metrics', async (_request, reply) => {
     const labels = `{subgraph="${options.name}"}`;
