@@ -94,13 +94,20 @@ function drawChart(container, entries) {
     .filter((n) => n !== null);
   // Room past the largest bound for open ranges to fade out.
   const scaleMax = Math.max(1, ...bounds) * 1.15;
-  container.replaceChildren(...entries.map((entry) => barRow(entry, figureName, scaleMax)));
+  container.replaceChildren(...entries.map((entry) => barRow(entry, figureName, scaleMax)), axisRow(scaleMax));
+}
+
+/** Tick labels under a chart, at quarters of its scale, so a bar's ends can be read off. */
+function axisRow(scaleMax) {
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((share) => el('span', {}, numberFormat.format(Math.round((scaleMax * share) / 10) * 10)));
+  return el('div', { class: 'row axis', 'aria-hidden': 'true' }, el('div', {}), el('div', { class: 'ticks' }, ...ticks), el('div', {}));
 }
 
 function totalText(total) {
   if (total.reporting === 0) return 'no figures';
-  const high = total.high === null ? 'open' : numberFormat.format(total.high);
-  return `${numberFormat.format(total.low)}–${high}${total.estimate ? ' (incl. estimates)' : ''}`;
+  const low = numberFormat.format(total.low);
+  const range = total.high === null ? `${low}–open` : total.high === total.low ? low : `${low}–${numberFormat.format(total.high)}`;
+  return `${range}${total.estimate ? ' (incl. estimates)' : ''}`;
 }
 
 function drawCountries(indicators) {
