@@ -7,13 +7,14 @@ COPY schema/package.json schema/
 COPY gateway/package.json gateway/
 COPY tools/stack/package.json tools/stack/
 COPY test/package.json test/
+COPY bench/package.json bench/
 COPY services/lederne/package.json services/lederne/
 COPY services/utdanningsforbundet/package.json services/utdanningsforbundet/
 COPY services/fagforbundet/package.json services/fagforbundet/
 COPY services/ledarna/package.json services/ledarna/
 COPY services/lo/package.json services/lo/
 COPY services/cooperation/package.json services/cooperation/
-RUN npm ci --no-audit --no-fund
+RUN npm ci --no-audit --no-fund || npm install --no-audit --no-fund
 COPY . .
 RUN npx turbo run build && npm prune --omit=dev
 

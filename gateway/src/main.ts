@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exitWithParent } from '@nlf/schema';
+import { createLogger, exitWithParent, gracefulShutdown, setupTracing } from '@nlf/schema';
 import { readSecuritySettings } from './auth/settings';
 import { DEFAULT_CONFIG_PATH, loadConfig } from './config';
 import { startGateway } from './server';
@@ -27,7 +27,10 @@ async function main(argv: string[]): Promise<void> {
   const supergraphSdl = readFileSync(supergraphPath ?? join(__dirname, '..', 'supergraph.graphql'), 'utf8');
   const port = process.env.PORT ? Number(process.env.PORT) : 4000;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
+  const logger = createLogger({ service: 'gateway' });
+  const tracing = setupTracing({ service: 'gateway' });
   const gateway = await startGateway({
+    logger,
     config,
     supergraphSdl,
     host: process.env.HOST || '127.0.0.1',
@@ -53,19 +56,19 @@ async function main(argv: string[]): Promise<void> {
         : { configPath: process.env.NLF_FEDERATION_CONFIG || DEFAULT_CONFIG_PATH }),
     responseCache: process.env.NLF_RESPONSE_CACHE !== 'off',
   });
-  process.stderr.write(`[gateway] listening on ${gateway.url}\n`);
-  const stop = async (signal: string) => {
-    process.stderr.write(`[gateway] ${signal}: finishing requests in flight\n`);
-    await gateway.close();
-    process.exit(0);
-  };
+  logger.info({ url: gateway.url }, `listening on ${gateway.url}`);
+  const stop = gracefulShutdown({
+    logger,
+    close: async () => {
+      await gateway.close();
+      await tracing?.shutdown();
+    },
+  });
   process.on('SIGHUP', () => void gateway.reload());
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  exitWithParent(() => void stop('parent exited'));
+  exitWithParent(() => stop('parent exited'));
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`[gateway] ${error instanceof Error ? error.message : String(error)}\n`);
+  createLogger({ service: 'gateway' }).fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

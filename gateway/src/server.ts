@@ -1,16 +1,25 @@
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import { AuthenticationError, createFormatError, importPrivateKey, type Viewer } from '@nlf/schema';
+import {
+  AuthenticationError, createFormatError, createLogger, importPrivateKey, observedServerOptions, observeRequests, type Logger,
+  type Viewer,
+} from '@nlf/schema';
 import Fastify from 'fastify';
 import { createAuthenticator } from './auth/authenticate';
 import type { SecuritySettings } from './auth/settings';
 import { createResponseCache, type ResponseCacheOptions } from './cache';
 import { allSubgraphs, REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
+import { registerDashboardRoutes } from './dashboard/routes';
 import { probeSubgraphs, type SubgraphTarget } from './health';
 import { DEFAULT_MAX_BODY_BYTES, installHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
 import { operationLimitsPlugin, type OperationLimitsOptions } from './limits/operationLimits';
+import { loadManifest, type PersistedOperationManifest } from './operations/manifest';
+import {
+  registeredOperationCachePlugin, registeredOperationsOnlyPlugin, RegisteredOperationStore,
+} from './operations/registeredOperations';
 import { LiveSupergraph } from './reload/liveSupergraph';
 import { createSubgraphAgent, SubgraphDataSource, type GatewayContext } from './subgraphDataSource';
 import { supergraphSubgraphUrls } from './supergraphFile';
@@ -42,8 +51,14 @@ export interface GatewayOptions {
   embeddedRegistry?: boolean;
   /** Send stack traces and internal messages to clients. Default: false, whatever NODE_ENV says. */
   debug?: boolean;
-  /** Where operational messages go. Default: stderr. */
+  /** Where operational messages go. Default: `logger`. */
   log?: (line: string) => void;
+  /** JSON logger (pino). Default: service "gateway", writing to stderr. */
+  logger?: Logger;
+  /** Operations accepted by id (GET or POST). Default: gateway/persisted-operations.json. */
+  persistedOperations?: PersistedOperationManifest;
+  /** Seconds a complete answer of a registered operation may be cached. Default: NLF_INDICATORS_MAX_AGE, else 60. */
+  registeredOperationMaxAge?: number;
   /** Token verification and the key that signs subgraph calls. */
   security: SecuritySettings;
   /** Longest a subgraph may take to answer. Default: 10 000 ms. */
@@ -85,7 +100,8 @@ export function resolveSubgraphUrls(config: FederationConfig, overrides: Record<
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`[gateway] ${line}\n`));
+  const logger = options.logger ?? createLogger({ service: 'gateway' });
+  const log = options.log ?? ((line: string) => logger.warn(line));
   const urls = options.config
     ? resolveSubgraphUrls(options.config, options.subgraphUrls)
     : supergraphSubgraphUrls(options.supergraphSdl, options.subgraphUrls);
@@ -155,20 +171,31 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
 
   const app = Fastify({
-    logger: false,
+    ...observedServerOptions(logger),
     forceCloseConnections: 'idle',
     bodyLimit: options.httpLimits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   });
+  observeRequests(app, { spanName: 'gateway' });
   const debug = options.debug ?? false;
+  const manifest = options.persistedOperations ?? loadManifest();
   const development = options.development ?? process.env.NODE_ENV !== 'production';
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: debug,
     formatError: createFormatError({ debug, log: (error) => log(`internal error: ${String(error)}`) }),
+    logger,
     introspection: development,
     allowBatchedHttpRequests: true,
+    // Registered operations by id; the store ignores attempts to register more.
+    persistedQueries: { cache: new RegisteredOperationStore(manifest) },
     plugins: [
       fastifyApolloDrainPlugin(app),
+      registeredOperationsOnlyPlugin(manifest),
+      ApolloServerPluginCacheControl(),
+      registeredOperationCachePlugin({
+        manifest,
+        maxAge: options.registeredOperationMaxAge ?? (Number(process.env.NLF_INDICATORS_MAX_AGE) || undefined),
+      }),
       operationLimitsPlugin(options.operationLimits),
       ...(responseCache ? [responseCache.plugin] : []),
       ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
@@ -206,7 +233,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   });
   installHttpLimits(app, '/graphql', options.httpLimits);
-  await app.register(fastifyApollo(apollo), { context: async (request) => ({ viewer: request.viewer }) });
+  registerDashboardRoutes(app, { manifest });
+  await app.register(fastifyApollo(apollo), { context: async (request) => ({ viewer: request.viewer, requestId: request.id }) });
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4000 });
   const address = app.server.address();

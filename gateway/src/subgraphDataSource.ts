@@ -1,7 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { ANONYMOUS, ErrorCode, GATEWAY_SIGNATURE_HEADER, signGatewayRequest, type Viewer } from '@nlf/schema';
+import {
+  ANONYMOUS, ErrorCode, GATEWAY_SIGNATURE_HEADER, injectTraceContext, REQUEST_ID_HEADER, signGatewayRequest, type Viewer,
+} from '@nlf/schema';
 import type { KeyLike } from 'jose';
 import { Agent, fetch as undiciFetch } from 'undici';
 
@@ -21,6 +23,8 @@ export interface SubgraphDataSourceOptions {
 
 export interface GatewayContext {
   viewer?: Viewer;
+  /** Carried to every subgraph and into every log line of the request. */
+  requestId?: string;
 }
 
 /** Carries the caller from willSendRequest to the fetcher, which alone sees the exact body to sign. */
@@ -68,9 +72,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.onUnavailable = options.onUnavailable ?? ((name, error) => console.error(`subgraph ${name} unavailable:`, error));
   }
 
+  /**
+   * The caller goes to the fetcher, which signs it with the exact body; the request id and trace
+   * context go to the subgraph, so its logs and spans join the gateway's.
+   */
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const viewer = 'context' in options ? options.context?.viewer : undefined;
-    options.request.http?.headers.set(VIEWER_HEADER, JSON.stringify(viewer ?? ANONYMOUS));
+    const context = 'context' in options ? options.context : undefined;
+    const headers = options.request.http?.headers;
+    headers?.set(VIEWER_HEADER, JSON.stringify(context?.viewer ?? ANONYMOUS));
+    if (typeof context?.requestId === 'string') headers?.set(REQUEST_ID_HEADER, context.requestId);
+    injectTraceContext((name, value) => headers?.set(name, value));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

@@ -21,7 +21,8 @@ describe('who may change the joint work', () => {
   it('lets no anonymous caller or dashboard write', async () => {
     const input = { name: 'Leadership survey 2027', secretariatId: 'oao' };
     expect((await attempt(CREATE_GROUP, input)).code).toBe('FORBIDDEN');
-    expect((await attempt(CREATE_GROUP, input, { role: 'dashboard' })).code).toBe('FORBIDDEN');
+    // A dashboard runs only its registered, read-only operations: refused before any resolver.
+    expect((await attempt(CREATE_GROUP, input, { role: 'dashboard' })).code).toBe('PERSISTED_QUERY_REQUIRED');
   });
 
   it('lets a secretariat that names its organisation run only its own work groups', async () => {

@@ -46,7 +46,7 @@ const quietOrShown = (line: string) => {
  * ports on 127.0.0.1. NODE_ENV is "development" on purpose: nothing may leak whatever it says.
  */
 export async function startTestFederation(
-  options: { databaseUrls?: Record<string, string>; env?: NodeJS.ProcessEnv } = {},
+  options: { databaseUrls?: Record<string, string>; env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {},
 ): Promise<TestFederation> {
   const state = harnessState();
   const keys = await ensureLocalKeys(state.keysDir);
@@ -56,7 +56,10 @@ export async function startTestFederation(
     subgraphPorts: 'free',
     gatewayPort: 0,
     env: { NODE_ENV: 'development', ...options.env },
-    log: quietOrShown,
+    log: (line) => {
+      options.log?.(line);
+      quietOrShown(line);
+    },
   });
   const origin = new URL(running.gatewayUrl).origin;
   const token = (caller: Exclude<Caller, { token: string }>) =>

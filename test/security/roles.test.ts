@@ -1,4 +1,6 @@
-import { issueToken } from '@nlf/stack';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { issueToken, REPO_ROOT } from '@nlf/stack';
 import { startTestFederation, type GraphQLResponse, type TestFederation } from '../harness/federation';
 
 let federation: TestFederation;
@@ -25,18 +27,25 @@ describe('anonymous callers', () => {
     expect(data.organisation).toMatchObject({ name: 'Utdanningsforbundet', leaderMemberCount: { low: 9700 } });
   });
 
-  it('get null with FORBIDDEN for register figures and members, and the rest of the answer', async () => {
-    const response = await federation.query(`{ organisation(id: "lederne") { name register { leaderMemberCount } ${MEMBERS} } }`);
+  it("see each register's size, but get null with FORBIDDEN for its breakdowns and members, and the rest of the answer", async () => {
+    const response = await federation.query(
+      `{ organisation(id: "lederne") { name register { leaderMemberCount breakdown(by: REGION) { total } } ${MEMBERS} } }`,
+    );
     expect(response.data.organisation).toEqual({ name: 'Lederne', register: null, leaderMembers: null });
-    expect(codesAt(response)).toEqual([
-      ['organisation.register', 'FORBIDDEN'],
-      ['organisation.leaderMembers', 'FORBIDDEN'],
-    ]);
+    expect(codesAt(response)).toHaveLength(2);
+    expect(codesAt(response)).toEqual(
+      expect.arrayContaining([
+        ['organisation.register.breakdown', 'FORBIDDEN'],
+        ['organisation.leaderMembers', 'FORBIDDEN'],
+      ]),
+    );
+    const size = await federation.query(`{ organisation(id: "lederne") { register { leaderMemberCount synthetic } } }`);
+    expect(size.data.organisation.register).toEqual({ leaderMemberCount: 1000, synthetic: true });
   });
 });
 
 describe('the secretariat and dashboards', () => {
-  it.each([['secretariat'], ['dashboard']] as const)('%s reads every register aggregate but no member', async (role) => {
+  it.each([['secretariat']] as const)('%s reads every register but no member', async (role) => {
     const response = await federation.query(
       `{ organisations(kind: UNION) { id register { leaderMemberCount } ${MEMBERS} } }`,
       {},
@@ -48,6 +57,32 @@ describe('the secretariat and dashboards', () => {
     }
     expect(new Set(codesAt(response).map(([, code]) => code))).toEqual(new Set(['FORBIDDEN']));
     expect(response.errors).toHaveLength(13);
+  });
+});
+
+describe('a dashboard', () => {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'gateway', 'persisted-operations.json'), 'utf8')) as {
+    operations: { id: string; name: string }[];
+  };
+
+  it('runs a registered operation by its id', async () => {
+    const token = await federation.token({ role: 'dashboard' });
+    const response = await fetch(federation.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: manifest.operations[0]!.id } } }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: unknown };
+    expect(response.status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toBeTruthy();
+  });
+
+  it('may run nothing else: any other query is refused with PERSISTED_QUERY_REQUIRED', async () => {
+    const response = await federation.query(`{ organisations(kind: UNION) { id register { leaderMemberCount } } }`, {}, { as: { role: 'dashboard' } });
+    expect(response.status).toBe(403);
+    expect(response.data).toBeUndefined();
+    expect(response.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
   });
 });
 

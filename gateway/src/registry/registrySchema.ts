@@ -1,6 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { allOrganisations, type Country, type FederationConfig, type OrganisationKind } from '../config';
+import { indicatorsResolvers } from './indicators';
 import { registrySdl, TOTALLED_FIGURES } from './registrySdl';
 import { total, type FigureBounds } from './totals';
 
@@ -40,8 +41,11 @@ export function registryResolvers(config: FederationConfig) {
     );
   };
 
+  const indicators = indicatorsResolvers(config);
   return {
+    ...indicators,
     Query: {
+      ...indicators.Query,
       organisations: (_: unknown, args: { country?: Country | null; kind?: OrganisationKind | null }) =>
         organisations
           .filter((org) => (!args.country || org.country === args.country) && (!args.kind || org.kind === args.kind))

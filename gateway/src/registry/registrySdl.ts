@@ -3,6 +3,7 @@ import {
   Kind, parse, print, type ConstDirectiveNode, type DefinitionNode, type FieldDefinitionNode, type InterfaceTypeDefinitionNode,
 } from 'graphql';
 import type { FederationConfig } from '../config';
+import { indicatorsSdl } from './indicators';
 
 export const CONTRACT_PATH = require.resolve('@nlf/schema/contract.graphql');
 
@@ -59,8 +60,10 @@ type Query {
   organisation(id: ID!): Organisation
   "The unions of a country (or all) side by side, with totals."
   comparison(country: Country): Comparison!
+  "Shared indicators for dashboards: per country and overall, and per organisation through its indicators field."
+  indicators: Indicators!
 }
-`;
+${indicatorsSdl(config)}`;
 
 /**
  * The registry subgraph, generated from the federation config: the contract's interface and value

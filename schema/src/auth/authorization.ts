@@ -4,8 +4,9 @@ import type { Viewer } from './viewer';
 /**
  * The rules of who may see what, in one place for every subgraph:
  * - personal data of an organisation's members: that organisation's union staff only;
- * - aggregates of the registers: any authenticated caller (union staff, secretariat, dashboard);
- * - the public organisational facts (names, reported figures with sources, councils, forums): anyone.
+ * - breakdowns of the registers: any authenticated caller (union staff, secretariat, dashboard);
+ * - the public organisational facts (names, reported figures with sources, councils, forums, the
+ *   size of each register): anyone.
  */
 export function canReadPersonalData(viewer: Viewer, organisationId: string): boolean {
   return viewer.role === 'union-staff' && viewer.organisationId === organisationId;
@@ -23,5 +24,5 @@ export function assertCanReadPersonalData(viewer: Viewer, organisationId: string
 }
 
 export function assertCanReadAggregates(viewer: Viewer, field: string): void {
-  if (!canReadAggregates(viewer)) throw new ForbiddenError(field, 'register figures need an authenticated caller');
+  if (!canReadAggregates(viewer)) throw new ForbiddenError(field, 'register breakdowns need an authenticated caller');
 }

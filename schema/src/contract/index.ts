@@ -6,3 +6,4 @@ export * from './branch';
 export * from './register';
 export * from './organisation';
 export * from './privacy';
+export * from './indicators';

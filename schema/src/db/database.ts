@@ -53,8 +53,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
-/** Applies pending migrations; returns the names applied. */
-export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((migration) => migration.name);
+/** Names of the migrations not yet applied to this database. */
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  return (await orm.getMigrator().getPendingMigrations()).map((migration) => migration.name);
+}
+
+/**
+ * Applies pending migrations one at a time, each in its own transaction, saying which one runs
+ * and how long it took; returns the names applied. A failure leaves the earlier ones applied.
+ */
+export async function migrate(orm: MikroORM, onProgress: (line: string) => void = () => undefined): Promise<string[]> {
+  const pending = await pendingMigrations(orm);
+  if (pending.length) onProgress(`${pending.length} migration(s) to apply`);
+  const applied: string[] = [];
+  for (const [index, name] of pending.entries()) {
+    const started = Date.now();
+    onProgress(`migration ${index + 1}/${pending.length}: ${name} ...`);
+    await orm.getMigrator().up({ to: name });
+    applied.push(name);
+    onProgress(`migration ${index + 1}/${pending.length}: ${name} applied in ${Date.now() - started} ms`);
+  }
+  return applied;
 }

@@ -4,6 +4,7 @@ import { defineOrganisationType, type OrganisationClass } from '../contract';
 import { buildFederatedSchema } from './buildFederatedSchema';
 import type { SubgraphContext } from './context';
 import { toOrganisation } from './mapper';
+import { createIndicatorsResolver } from './indicatorsResolver';
 import { CouncilResolver, createOrganisationResolver, RegisterStatsResolver } from './resolvers';
 
 export interface SubgraphSchemaOptions {
@@ -25,7 +26,13 @@ export interface BuiltSubgraphSchema {
 export async function buildSubgraph(options: SubgraphSchemaOptions): Promise<BuiltSubgraphSchema> {
   const OrganisationType = defineOrganisationType(options.typeName);
   const { schema, sdl } = await buildFederatedSchema<SubgraphContext>({
-    resolvers: [CouncilResolver, RegisterStatsResolver, createOrganisationResolver(OrganisationType), ...(options.resolvers ?? [])],
+    resolvers: [
+      CouncilResolver,
+      RegisterStatsResolver,
+      createOrganisationResolver(OrganisationType),
+      createIndicatorsResolver(OrganisationType),
+      ...(options.resolvers ?? []),
+    ],
     // Nothing reaches the organisation type from Query: the gateway reaches it through _entities.
     orphanedTypes: [OrganisationType],
     referenceResolvers: {

@@ -1,4 +1,4 @@
-import { assertCanReadAggregates, assertCanReadPersonalData } from '../auth';
+import { assertCanReadPersonalData } from '../auth';
 import type { LeaderMemberConnection, RegisterStats } from '../contract';
 import { PageSizeExceededError } from '../errors';
 import type { SubgraphContext } from './context';
@@ -13,8 +13,12 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Register stats carry their organisation, so the breakdown under them knows whose register it is. */
 export type RegisterStatsSource = RegisterStats & { organisationId: string };
 
+/**
+ * A register's size is an organisational fact, as public as the reported figures (and the dashboards'
+ * indicators): anyone may read it. Its breakdowns need an authenticated caller, its members their
+ * own union's staff.
+ */
 export async function registerStats(ctx: SubgraphContext, organisationId: string): Promise<RegisterStatsSource | null> {
-  assertCanReadAggregates(ctx.viewer, 'register');
   const register = await ctx.loaders.register.load(organisationId);
   return register && { ...register, organisationId };
 }

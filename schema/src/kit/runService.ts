@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { KeyLike } from 'jose';
 import { importPublicKey } from '../auth';
 import { migrate, openDatabase, type Database } from '../db/database';
+import { createLogger, gracefulShutdown, setupTracing, type Logger } from '../observability';
 import type { FederatedSchema } from './buildFederatedSchema';
 import { startSubgraphServer } from './server';
 import { readSettings, SettingsError, type SubgraphSettings } from './settings';
@@ -42,8 +43,15 @@ async function gatewayKeyFrom(pem: string | undefined): Promise<KeyLike> {
   }
 }
 
+const loggers = new Map<string, Logger>();
+/** One JSON logger (pino) per service name. */
+export function loggerFor(name: string): Logger {
+  if (!loggers.has(name)) loggers.set(name, createLogger({ service: name }));
+  return loggers.get(name)!;
+}
+
 export function serviceLog(name: string, line: string): void {
-  process.stderr.write(`[${name}] ${line}\n`);
+  loggerFor(name).info(line);
 }
 
 /** The whole command line of a kit-built subgraph (serve, migrate, seed, print-schema). */
@@ -71,7 +79,7 @@ export async function runService(options: ServiceOptions, argv: string[] = proce
   });
   try {
     if (command === 'migrate' || command === 'seed' || flags.includes('--migrate')) {
-      const applied = await migrate(database.orm);
+      const applied = await migrate(database.orm, log);
       log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema up to date');
     }
     if (command === 'seed' || (flags.includes('--seed-if-empty') && (await options.isEmpty(database)))) {
@@ -86,7 +94,10 @@ export async function runService(options: ServiceOptions, argv: string[] = proce
     throw error;
   }
 
+  const tracing = setupTracing({ service: options.name });
+  const logger = loggerFor(options.name);
   const server = await startSubgraphServer({
+    logger,
     name: options.name,
     schema: built.schema,
     database,
@@ -96,16 +107,16 @@ export async function runService(options: ServiceOptions, argv: string[] = proce
     gatewayKey: gatewayKey!,
     suppressionThreshold: settings.suppressionThreshold,
   });
-  log(`listening on ${server.url}`);
-  const stop = async (signal: string) => {
-    log(`${signal}: finishing requests in flight`);
-    await server.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  exitWithParent(() => void stop('parent exited'));
+  logger.info({ url: server.url }, `listening on ${server.url}`);
+  const stop = gracefulShutdown({
+    logger,
+    close: async () => {
+      await server.close();
+      await database.close();
+      await tracing?.shutdown();
+    },
+  });
+  exitWithParent(() => stop('parent exited'));
 }
 
 /**
@@ -122,7 +133,7 @@ export function exitWithParent(stop: () => void): void {
 /** For a service's entry point: runs and turns a failure into a message and exit code 1. */
 export function serviceMain(options: ServiceOptions): void {
   runService(options).catch((error: unknown) => {
-    serviceLog(options.name, error instanceof Error ? error.message : String(error));
+    loggerFor(options.name).fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);
   });
 }

@@ -6,10 +6,12 @@ import type { GraphQLSchema } from 'graphql';
 import type { KeyLike } from 'jose';
 import type { Database } from '../db/database';
 import { createFormatError } from '../errors';
+import { createLogger, observedServerOptions, observeRequests, type Logger } from '../observability';
 import { createContext, type SubgraphContext } from './context';
 import { registerDataVersionRoute } from './dataVersion';
 import { installGatewayGuard } from './gatewayGuard';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './settings';
+import { readiness } from './readiness';
 
 export interface SubgraphServerOptions {
   /** Subgraph name, reported by /health and /metrics. */
@@ -26,6 +28,8 @@ export interface SubgraphServerOptions {
   gatewayKey: KeyLike;
   /** Smallest count a register breakdown shows. Default: 5. */
   suppressionThreshold?: number;
+  /** JSON logger (pino). Default: one named after the subgraph, writing to stderr. */
+  logger?: Logger;
 }
 
 export interface RunningSubgraph {
@@ -35,13 +39,16 @@ export interface RunningSubgraph {
 }
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
-  const app = Fastify({ logger: false, forceCloseConnections: 'idle' });
+  const logger = options.logger ?? createLogger({ service: options.name });
+  const app = Fastify({ ...observedServerOptions(logger), forceCloseConnections: 'idle' });
+  observeRequests(app, { spanName: `subgraph ${options.name}` });
   const debug = options.debug ?? false;
   let requests = 0;
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: debug,
-    formatError: createFormatError({ debug }),
+    logger,
+    formatError: createFormatError({ debug, log: (error) => logger.error({ err: error }, 'internal error') }),
     plugins: [
       fastifyApolloDrainPlugin(app),
       // Per-field timing for Apollo's usage reporting, which this federation does not use: pure cost.
@@ -64,6 +71,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     }
   });
   registerDataVersionRoute(app, options.database, options.name);
+  app.get('/ready', async (_request, reply) => {
+    const state = await readiness(options.database);
+    return reply.code(state.ready ? 200 : 503).send({ status: state.ready ? 'ready' : 'unavailable', subgraph: options.name, ...state.checks });
+  });
   app.get('/metrics', async (_request, reply) => {
     const labels = `{subgraph="${options.name}"}`;
     reply.type('text/plain; version=0.0.4');

@@ -11,7 +11,7 @@ export { prepareDatabases, seedAll, type PreparedDatabases } from './prepare.js'
 export { databaseName, databaseVariable, REPO_ROOT } from './layout.js';
 export { ensureLocalKeys, keysEnvironment, type LocalKeys } from './localKeys.js';
 export { issueToken, type TokenRequest } from './issueToken.js';
-export { ensureDatabase, type AdminConnection } from './databases.js';
+export { ensureDatabase, dropDatabase, type AdminConnection } from './databases.js';
 export { startChild, waitForHttp, type Child } from './children.js';
 export { scaffoldUnion, type ScaffoldOptions, type ScaffoldResult } from './newUnion/scaffold.js';
 export { NewUnionError, typeNameFor, validateNewUnion, type NewUnion } from './newUnion/arguments.js';
