@@ -1,15 +1,9 @@
-import { startTestFederation, type GraphQLResponse, type TestFederation } from '../harness/federation';
+import { useTestFederation, type GraphQLResponse } from '../harness/federation';
 
-let federation: TestFederation;
+const federation = useTestFederation();
 /** The joint work is run by the secretariat: every request here is made with its token. */
 const asSecretariat = (query: string, variables?: Record<string, unknown>) =>
   federation.query(query, variables, { as: { role: 'secretariat' } });
-beforeAll(async () => {
-  federation = await startTestFederation();
-});
-afterAll(async () => {
-  await federation?.stop();
-});
 
 const JOINT_WORK = 'lo-dk-faelles-ledelsesarbejde';
 

@@ -1,12 +1,6 @@
-import { startTestFederation, type Caller, type TestFederation } from '../harness/federation';
+import { useTestFederation, type Caller } from '../harness/federation';
 
-let federation: TestFederation;
-beforeAll(async () => {
-  federation = await startTestFederation();
-});
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useTestFederation();
 
 const CREATE_GROUP = 'mutation($input: CreateWorkGroupInput!) { createWorkGroup(input: $input) { id secretariat { id } } }';
 const CREATE_DECISION = 'mutation($input: CreateDecisionInput!) { createDecision(input: $input) { id status } }';

@@ -1,12 +1,6 @@
-import { startTestFederation, type TestFederation } from '../harness/federation';
+import { useTestFederation } from '../harness/federation';
 
-let federation: TestFederation;
-beforeAll(async () => {
-  federation = await startTestFederation();
-});
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useTestFederation();
 
 describe('comparison', () => {
   it("totals the Danish table: 12 835–13 185 leader members, an estimate, from nine unions", async () => {

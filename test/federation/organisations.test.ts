@@ -1,13 +1,7 @@
 import { domainOrganisations } from '../harness/domain';
-import { startTestFederation, type TestFederation } from '../harness/federation';
+import { useTestFederation } from '../harness/federation';
 
-let federation: TestFederation;
-beforeAll(async () => {
-  federation = await startTestFederation();
-});
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useTestFederation();
 
 const FIGURE = 'low high approximate estimate qualifier scope source { document quote }';
 

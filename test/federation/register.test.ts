@@ -1,12 +1,6 @@
-import { startTestFederation, type GraphQLResponse, type TestFederation } from '../harness/federation';
+import { useTestFederation, type GraphQLResponse } from '../harness/federation';
 
-let federation: TestFederation;
-beforeAll(async () => {
-  federation = await startTestFederation();
-});
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useTestFederation();
 
 const LEDERNE_STAFF = { as: { role: 'union-staff', org: 'lederne' } } as const;
 const LEDARNA_STAFF = { as: { role: 'union-staff', org: 'ledarna' } } as const;

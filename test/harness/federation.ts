@@ -97,3 +97,23 @@ export async function startTestFederation(
     stop: () => running.stop(),
   };
 }
+
+/**
+ * The federation for one test file: started before its tests, stopped after them.
+ * `const federation = useTestFederation();` then `federation.query(...)` inside the tests.
+ */
+export function useTestFederation(options: Parameters<typeof startTestFederation>[0] = {}): TestFederation {
+  let started: TestFederation | undefined;
+  beforeAll(async () => {
+    started = await startTestFederation(options);
+  }, 180_000);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return new Proxy({} as TestFederation, {
+    get: (_target, property) => {
+      if (!started) throw new Error('the federation starts in beforeAll: use it inside a test or hook');
+      return started[property as keyof TestFederation];
+    },
+  });
+}

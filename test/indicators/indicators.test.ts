@@ -2,20 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@nlf/stack';
-import { startTestFederation, type TestFederation } from '../harness/federation';
+import { useTestFederation } from '../harness/federation';
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'gateway', 'persisted-operations.json'), 'utf8')) as {
   operations: { id: string; name: string; body: string }[];
 };
 const dashboardOperation = manifest.operations.find((operation) => operation.name === 'DashboardIndicators')!;
 
-let federation: TestFederation;
-beforeAll(async () => {
-  federation = await startTestFederation();
-});
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useTestFederation();
 
 const persistedGet = (id: string, headers: Record<string, string> = { 'apollo-require-preflight': 'true' }) => {
   const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: id } }));

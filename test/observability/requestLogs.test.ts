@@ -1,4 +1,4 @@
-import { startTestFederation, type TestFederation } from '../harness/federation';
+import { useTestFederation } from '../harness/federation';
 
 interface LogLine {
   service: string;
@@ -9,13 +9,7 @@ interface LogLine {
 }
 
 const lines: string[] = [];
-let federation: TestFederation;
-beforeAll(async () => {
-  federation = await startTestFederation({ log: (line) => lines.push(line) });
-});
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useTestFederation({ log: (line) => lines.push(line) });
 
 const parsed = (): LogLine[] => lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as LogLine);
 const completed = (requestId: string) =>

@@ -1,16 +1,10 @@
 import { ANONYMOUS, GATEWAY_SIGNATURE_HEADER, importPrivateKey, signGatewayRequest } from '@nlf/schema';
-import { startTestFederation, type RequestOptions, type TestFederation } from '../harness/federation';
+import { useTestFederation, type RequestOptions } from '../harness/federation';
 
 const SECRETARIAT: RequestOptions = { as: { role: 'secretariat' } };
 
 // Cache off: this counts the statements of answering a query, not of the cache's version checks.
-let federation: TestFederation;
-beforeAll(async () => {
-  federation = await startTestFederation({ env: { NLF_RESPONSE_CACHE: 'off' } });
-});
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useTestFederation({ env: { NLF_RESPONSE_CACHE: 'off' } });
 
 const SUBGRAPHS = ['lederne', 'utdanningsforbundet', 'fagforbundet', 'ledarna', 'lo'];
 

@@ -1,8 +1,6 @@
-import { startTestFederation, type TestFederation } from '../harness/federation';
+import { useTestFederation } from '../harness/federation';
 
-let federation: TestFederation;
-beforeAll(async () => {
-  federation = await startTestFederation({ env: {
+const federation = useTestFederation({ env: {
     NODE_ENV: 'production',
     NLF_MAX_DEPTH: '4',
     NLF_MAX_ALIASES: '3',
@@ -12,10 +10,6 @@ beforeAll(async () => {
     NLF_RATE_LIMIT_PER_MINUTE: '600',
     NLF_RATE_LIMIT_BURST: '20',
   } });
-});
-afterAll(async () => {
-  await federation?.stop();
-});
 
 async function post(body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(federation.url, {

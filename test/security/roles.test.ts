@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { issueToken, REPO_ROOT } from '@nlf/stack';
-import { startTestFederation, type GraphQLResponse, type TestFederation } from '../harness/federation';
+import { useTestFederation, type GraphQLResponse } from '../harness/federation';
 
-let federation: TestFederation;
-beforeAll(async () => {
-  federation = await startTestFederation();
-});
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useTestFederation();
 
 const LEDERNE_STAFF = { as: { role: 'union-staff', org: 'lederne' } } as const;
 const MEMBERS = 'leaderMembers(first: 3) { totalCount edges { node { id familyName } } }';

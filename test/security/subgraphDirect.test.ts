@@ -1,13 +1,7 @@
 import { ANONYMOUS, GATEWAY_SIGNATURE_HEADER, generateKeyPairPem, importPrivateKey, signGatewayRequest, type Viewer } from '@nlf/schema';
-import { startTestFederation, type TestFederation } from '../harness/federation';
+import { useTestFederation } from '../harness/federation';
 
-let federation: TestFederation;
-beforeAll(async () => {
-  federation = await startTestFederation();
-});
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useTestFederation();
 
 const MEMBERS = JSON.stringify({
   query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Lederne { leaderMembers(first: 2) { edges { node { id } } } } } }',

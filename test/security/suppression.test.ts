@@ -1,12 +1,6 @@
-import { startTestFederation, type TestFederation } from '../harness/federation';
+import { useTestFederation } from '../harness/federation';
 
-let federation: TestFederation;
-beforeAll(async () => {
-  federation = await startTestFederation();
-});
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useTestFederation();
 
 const BREAKDOWN = `query($id: ID!, $by: RegisterDimension!) {
   organisation(id: $id) { register { leaderMemberCount breakdown(by: $by) { dimension threshold total cells { key count suppressed } } } }

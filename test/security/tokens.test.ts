@@ -1,15 +1,9 @@
 import { generateKeyPairPem } from '@nlf/schema';
 import { issueToken } from '@nlf/stack';
 import { importPKCS8, SignJWT } from 'jose';
-import { startTestFederation, type TestFederation } from '../harness/federation';
+import { useTestFederation } from '../harness/federation';
 
-let federation: TestFederation;
-beforeAll(async () => {
-  federation = await startTestFederation();
-});
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useTestFederation();
 
 const QUERY = '{ organisation(id: "lederne") { name } }';
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
