@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { measure, load, type Measurement } from './measure';
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const stack = await startBenchStack(log);
   const results: ScenarioResult[] = [];
   const excluded: string[] = [];
+  const differing: string[] = [];
   try {
     const reference = stack.systems[0]!;
     // Members are personal data: those scenarios run as union staff of the union whose register is
@@ -59,8 +60,19 @@ async function main(): Promise<void> {
       for (const system of taking.filter((s) => s.name !== 'bare')) {
         try {
           const got = JSON.stringify(JSON.parse(await answer(system, scenario, headersOf(scenario))));
-          if (got !== expected) log(`warning: ${system.name} answers ${scenario.name} differently`);
-          if (system.apq && scenario.persisted) await fetch(system.url, { method: 'POST', headers: headersOf(scenario), body: registerBody(scenario) });
+          if (got !== expected) {
+            // Kept for reading: bench/.data/differs-<system>-<scenario>.json holds both answers.
+            writeFileSync(join(BENCH_DIR, '.data', `differs-${system.name}-${scenario.name}.json`), JSON.stringify({ expected: JSON.parse(expected), got: JSON.parse(got) }, null, 1));
+            log(`warning: ${system.name} answers ${scenario.name} differently (both answers in bench/.data/differs-${system.name}-${scenario.name}.json)`);
+            differing.push(`\`${system.name}\` answers ${scenario.name} differently from \`${reference.name}\`, and was timed anyway`);
+          }
+          if (system.apq && scenario.persisted) {
+            await fetch(system.url, { method: 'POST', headers: headersOf(scenario), body: registerBody(scenario) });
+            // What is timed is the hash alone: it must give the answer too, not PERSISTED_QUERY_NOT_FOUND.
+            const byHash = await fetch(system.url, { method: 'POST', headers: headersOf(scenario), body: requestBody(scenario, true) });
+            const text = await byHash.text();
+            if (!byHash.ok || (JSON.parse(text) as { errors?: unknown }).errors) throw new Error(`${system.name} fails ${scenario.name} by hash: ${text.slice(0, 300)}`);
+          }
         } catch (error) {
           log(`${(error as Error).message}: left out of ${scenario.name}`);
           excluded.push(`\`${system.name}\` left out of ${scenario.name}: ${(error as Error).message}`);
@@ -89,7 +101,7 @@ async function main(): Promise<void> {
       results,
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', loadBefore, loadAfter: loadavg() },
       minutes: (Date.now() - started) / 60_000,
-      excluded,
+      excluded: [...excluded, ...differing],
     }, existsSync(NOTES) ? readFileSync(NOTES, 'utf8') : '');
     log(`done in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
   } finally {
