@@ -33,11 +33,11 @@ async function sqlStatements(system: System): Promise<number> {
   return total;
 }
 
-export async function load(url: string, body: string, connections: number, seconds: number): Promise<AutocannonResult> {
+export async function load(url: string, body: string, headers: Record<string, string>, connections: number, seconds: number): Promise<AutocannonResult> {
   return autocannon({
     url,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers,
     body,
     connections,
     duration: seconds,
@@ -46,9 +46,11 @@ export async function load(url: string, body: string, connections: number, secon
 }
 
 /** One measured run: requests/s, latency, the system's RSS after it, SQL statements per request. */
-export async function measure(system: System, url: string, body: string, connections: number, seconds: number): Promise<Measurement> {
+export async function measure(
+  system: System, url: string, body: string, headers: Record<string, string>, connections: number, seconds: number,
+): Promise<Measurement> {
   const sqlBefore = system.metrics.length ? await sqlStatements(system) : 0;
-  const result = await load(url, body, connections, seconds);
+  const result = await load(url, body, headers, connections, seconds);
   const sqlAfter = system.metrics.length ? await sqlStatements(system) : 0;
   return {
     system: system.name,

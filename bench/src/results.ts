@@ -16,7 +16,7 @@ export interface Report {
   results: ScenarioResult[];
   machine: { cpus: number; model: string; loadBefore: number[]; loadAfter: number[] };
   minutes: number;
-  /** Systems that failed a scenario's answer check, and why. */
+  /** Systems that failed a scenario's answer check (left out, or timed with a different answer), and why. */
   excluded: string[];
 }
 
@@ -64,7 +64,7 @@ export function writeResults(path: string, report: Report, notes = ''): void {
     'Systems: ' + report.systems.map((s) => `\`${s.name}\` ${s.label}`).join('; ') + '.',
     '',
   );
-  if (report.excluded.length) lines.push('Left out:', '', ...report.excluded.map((e) => `- ${e}`), '');
+  if (report.excluded.length) lines.push('Answer checks that failed:', '', ...report.excluded.map((e) => `- ${e}`), '');
   for (const result of report.results) {
     const s = summary(result);
     const of = (name: string) => s.get(name)?.rps;

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       const samples: { t: number; mb: number }[] = [];
       const start = Date.now();
       const timer = setInterval(() => samples.push({ t: (Date.now() - start) / 1000, mb: rssMb(system.pid) }), 5000);
-      const result = await load(system.url, requestBody(scenario, false), 32, MINUTES * 60);
+      const result = await load(system.url, requestBody(scenario, false), { 'content-type': 'application/json' }, 32, MINUTES * 60);
       clearInterval(timer);
       const settled = samples.filter((s) => s.t >= 60);
       const slope = slopePerMinute(settled.length > 2 ? settled : samples);

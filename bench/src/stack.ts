@@ -1,5 +1,5 @@
-import { ensureLocalKeys, findFreePort, prepareDatabases, REPO_ROOT, seedAll, startFederation, type RunningFederation } from '@nlf/stack';
-import { loadConfig } from '@nlf/gateway';
+import { ensureLocalKeys, findFreePort, issueToken, keysEnvironment, prepareDatabases, REPO_ROOT, seedAll, startFederation, type RunningFederation } from '@nlf/stack';
+import { allSubgraphs, loadConfig } from '@nlf/gateway';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LARGEST_REGISTER, LARGEST_UNION } from './scenarios';
@@ -27,6 +27,8 @@ export interface BenchStack {
   federation: RunningFederation;
   /** Starts the bare node:http ceiling with the given bodies (path → body). */
   startBare(bodies: Record<string, string>): Promise<System>;
+  /** A bearer token of union staff of the largest union, for the scenarios that read its members. */
+  staffToken: string;
   stop(): Promise<void>;
 }
 
@@ -36,7 +38,9 @@ export interface BenchStack {
  */
 export async function startBenchStack(log: (line: string) => void, only?: string[]): Promise<BenchStack> {
   const config = loadConfig();
-  const names = config.subgraphs.map((s) => s.name);
+  // The union subgraphs and the extension subgraphs (cooperation) alike.
+  const subgraphs = allSubgraphs(config);
+  const names = subgraphs.map((s) => s.name);
   mkdirSync(DATA_DIR, { recursive: true });
   const databases = await prepareDatabases({ subgraphs: names, dataDir: join(DATA_DIR, 'postgres'), postgresPort: await findFreePort(), log: () => undefined });
   const processes: BenchProcess[] = [];
@@ -48,14 +52,16 @@ export async function startBenchStack(log: (line: string) => void, only?: string
   };
   try {
     const marker = join(DATA_DIR, 'seeded');
-    if (!existsSync(marker) || readFileSync(marker, 'utf8') !== REGISTER_SIZES) {
+    const seeded = `${REGISTER_SIZES} ${names.join(',')}`;
+    if (!existsSync(marker) || readFileSync(marker, 'utf8') !== seeded) {
       log(`seeding (${REGISTER_SIZES}, others 1000): once, kept in bench/.data`);
       await seedAll(databases.urls, () => undefined, { NLF_REGISTER_SIZES: REGISTER_SIZES });
-      writeFileSync(marker, REGISTER_SIZES);
+      writeFileSync(marker, seeded);
     }
+    const keys = await ensureLocalKeys(join(DATA_DIR, 'keys'));
     federation = await startFederation({
       databaseUrls: databases.urls,
-      keys: await ensureLocalKeys(join(DATA_DIR, 'keys')),
+      keys,
       subgraphPorts: 'free',
       gatewayPort: 0,
       // The load is one identity far above any sane rate limit: measured without it.
@@ -70,7 +76,8 @@ export async function startBenchStack(log: (line: string) => void, only?: string
     const want = (name: string) => !only || only.includes(name);
     const start = async (name: string, script: string, env: NodeJS.ProcessEnv) => {
       const port = await findFreePort();
-      const p = await startProcess(name, script, { PORT: String(port), NODE_ENV: 'production', ...env }, log);
+      // Every gateway gets the same keys: callers' tokens verified, subgraph calls signed.
+      const p = await startProcess(name, script, { PORT: String(port), NODE_ENV: 'production', NLF_RATE_LIMIT_PER_MINUTE: '0', ...keysEnvironment(keys), ...env }, log);
       processes.push(p);
       return { port, pid: p.pid };
     };
@@ -89,10 +96,10 @@ export async function startBenchStack(log: (line: string) => void, only?: string
         // The supergraph names the config's URLs; Hive must call the running subgraphs and registry.
         let sdl = readFileSync(SUPERGRAPH, 'utf8');
         sdl = sdl.replace(config.registry.url, `http://127.0.0.1:${registry.port}/`);
-        for (const s of config.subgraphs) sdl = sdl.replace(s.url, subgraphUrls[s.name]!);
+        for (const s of subgraphs) sdl = sdl.replace(s.url, subgraphUrls[s.name]!);
         const hiveSupergraph = join(DATA_DIR, 'supergraph.hive.graphql');
         writeFileSync(hiveSupergraph, sdl);
-        const { port, pid } = await start('hive-rust', system('hive.js'), { BENCH_SUPERGRAPH: hiveSupergraph });
+        const { port, pid } = await start('hive-rust', system('hive.js'), { BENCH_SUPERGRAPH: hiveSupergraph, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphUrls) });
         systems.push({ name: 'hive-rust', label: 'Hive Gateway + Rust planner (router-runtime)', url: `http://127.0.0.1:${port}/graphql`, pid, apq: false, metrics: subgraphMetrics });
       } catch (error) {
         log(`Hive Gateway could not start, left out: ${(error as Error).message.split('\n')[0]}`);
@@ -103,11 +110,12 @@ export async function startBenchStack(log: (line: string) => void, only?: string
       const { port, pid } = await start('monolith', system('monolith.js'), {
         BENCH_DATABASE_URLS: JSON.stringify(databases.urls), BENCH_SUPERGRAPH: SUPERGRAPH, METRICS_PORT: String(metricsPort),
       });
-      systems.push({ name: 'monolith', label: 'monolith @apollo/server, no federation', url: `http://127.0.0.1:${port}/graphql`, pid, apq: true, metrics: [`http://127.0.0.1:${metricsPort}/`] });
+      systems.push({ name: 'monolith', label: 'monolith @apollo/server, no federation (verifies the bearer token itself)', url: `http://127.0.0.1:${port}/graphql`, pid, apq: true, metrics: [`http://127.0.0.1:${metricsPort}/`] });
     }
     return {
       systems,
       federation,
+      staffToken: await issueToken(keys.issuer.privateKey, { role: 'union-staff', organisationId: LARGEST_UNION, subject: 'bench@lederne' }),
       startBare: async (bodies) => {
         const file = join(DATA_DIR, 'bare-bodies.json');
         writeFileSync(file, JSON.stringify(bodies));

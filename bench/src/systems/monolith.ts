@@ -10,9 +10,8 @@ import {
 import { buildSchema, GraphQLInterfaceType, GraphQLObjectType, printSchema, type GraphQLFieldResolver } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createBaselineAuthenticator } from './signing';
 
-/** The monolith has no gateway in front: it answers every request as the benchmark's caller would be seen. */
-const BENCH_VIEWER: Viewer = { subject: 'bench', role: 'secretariat', organisationId: null };
 
 /**
  * The limit for federation overhead: one @apollo/server with the same public schema, answering from
@@ -81,15 +80,18 @@ async function main(): Promise<void> {
   set('Council', 'members', async (council: { id: string; __subgraph: string }, _a, c) =>
     (await c.loaders(council.__subgraph).councilMembers.load(council.id)).map(toCouncilMember));
 
+  // No gateway in front: the monolith verifies the caller's bearer token itself, as ours does.
+  const authenticate = await createBaselineAuthenticator();
   const server = new ApolloServer<Context>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await startStandaloneServer(server, {
     listen: { host: '127.0.0.1', port: Number(process.env.PORT) },
-    context: async () => {
+    context: async ({ req }) => {
+      const viewer: Viewer = await authenticate(req.headers.authorization);
       const perRequest = new Map<string, SubgraphContext>();
       const context = (name: string) => {
         let subgraph = perRequest.get(name);
         if (!subgraph) {
-          subgraph = createContext(databases[name]!.orm, { subgraph: name, suppressionThreshold: 5 }, BENCH_VIEWER);
+          subgraph = createContext(databases[name]!.orm, { subgraph: name, suppressionThreshold: 5 }, viewer);
           perRequest.set(name, subgraph);
         }
         return subgraph;

@@ -16,6 +16,11 @@ describe('total', () => {
     expect(result.low).toBe(17510);
   });
 
+  it('has no high when a gateway leaves the null high out of the representation (Hive Gateway)', () => {
+    const result = total([{ id: 'lederne', figure: { low: 17500, estimate: false } as never }, { id: 'x', figure: figure(10, 10) }]);
+    expect(result).toMatchObject({ low: 17510, high: null, reporting: 2 });
+  });
+
   it('counts a missing low as 0 but keeps the high', () => {
     expect(total([{ id: 'a', figure: figure(null, 100) }])).toMatchObject({ low: 0, high: 100, reporting: 1 });
   });

@@ -31,7 +31,9 @@ export function total(entries: readonly TotalEntry[]): Total {
     } else {
       result.reporting += 1;
       result.low += figure.low ?? 0;
-      if (figure.high === null) highKnown = false;
+      // A gateway may leave a null field out of the @requires representation (Hive Gateway's Rust
+      // planner does): an absent high is as unknown as a null one.
+      if (figure.high == null) highKnown = false;
       else result.high = (result.high ?? 0) + figure.high;
       result.estimate ||= figure.estimate;
     }
