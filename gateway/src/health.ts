@@ -1,4 +1,4 @@
-import { ANONYMOUS, GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@nlf/schema';
+import { ANONYMOUS, gatewaySignatureHeaders } from '@nlf/schema';
 import type { KeyLike } from 'jose';
 import { request } from 'undici';
 import type { Agent } from 'undici';
@@ -25,17 +25,11 @@ export async function probeSubgraphs(
   const states = await Promise.all(
     targets.map(async (target): Promise<[string, SubgraphState]> => {
       try {
-        const url = new URL(target.url);
-        const signature = await signGatewayRequest(
-          signingKey,
-          target.name,
-          { method: 'POST', path: url.pathname + url.search, body: PROBE_BODY },
-          ANONYMOUS,
-        );
+        const signature = await gatewaySignatureHeaders(signingKey, target.name, target.url, PROBE_BODY, ANONYMOUS);
         const response = await request(target.url, {
           method: 'POST',
           dispatcher: agent,
-          headers: { 'content-type': 'application/json', [GATEWAY_SIGNATURE_HEADER]: signature },
+          headers: { 'content-type': 'application/json', ...signature },
           body: PROBE_BODY,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,

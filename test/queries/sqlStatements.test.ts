@@ -1,4 +1,4 @@
-import { ANONYMOUS, GATEWAY_SIGNATURE_HEADER, importPrivateKey, signGatewayRequest } from '@nlf/schema';
+import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey } from '@nlf/schema';
 import { useTestFederation, type RequestOptions } from '../harness/federation';
 
 const SECRETARIAT: RequestOptions = { as: { role: 'secretariat' } };
@@ -52,7 +52,7 @@ describe('SQL per request is constant in list sizes (no N+1)', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [GATEWAY_SIGNATURE_HEADER]: await signGatewayRequest(await importPrivateKey(federation.keys.gateway.privateKey), 'lo', { method: "POST", path: "/graphql", body: request }, ANONYMOUS),
+        ...(await gatewaySignatureHeaders(await importPrivateKey(federation.keys.gateway.privateKey), 'lo', lo.url, request, ANONYMOUS)),
       },
       body: request,
     });

@@ -1,4 +1,4 @@
-import { ANONYMOUS, GATEWAY_SIGNATURE_HEADER, importPrivateKey, signGatewayRequest } from '@nlf/schema';
+import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey } from '@nlf/schema';
 import { findFreePort } from '@nlf/stack';
 import { startHeldLink, type HeldLink } from '../harness/heldLink';
 import { startProcess, type TestProcess } from '../harness/process';
@@ -33,8 +33,8 @@ async function startLederne(databasePort: number): Promise<{ process: TestProces
 async function post(url: string, query: string, variables?: object) {
   const body = JSON.stringify({ query, variables });
   const key = await importPrivateKey(harnessKeysEnvironment().NLF_GATEWAY_SIGNING_KEY!);
-  const signature = await signGatewayRequest(key, 'lederne', { method: 'POST', path: new URL(url).pathname, body }, ANONYMOUS);
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [GATEWAY_SIGNATURE_HEADER]: signature }, body });
+  const signature = await gatewaySignatureHeaders(key, 'lederne', url, body, ANONYMOUS);
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signature }, body });
 }
 
 describe('graceful shutdown', () => {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ANONYMOUS, GATEWAY_SIGNATURE_HEADER, importPrivateKey, signGatewayRequest } from '@nlf/schema';
+import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey } from '@nlf/schema';
 import { join } from 'node:path';
 import { composeSupergraph, CompositionError, type SubgraphSdl } from '../compose';
 import { urlVariable, type FederationConfig, allSubgraphs } from '../config';
@@ -30,16 +30,8 @@ export interface SourcedSdl extends SubgraphSdl {
 
 async function fetchServiceSdl(url: string, subgraph: string, signingKey: string | undefined): Promise<string> {
   const request = JSON.stringify({ query: '{ _service { sdl } }' });
-  const target = new URL(url);
-  const signature: Record<string, string> = signingKey
-    ? {
-        [GATEWAY_SIGNATURE_HEADER]: await signGatewayRequest(
-          await importPrivateKey(signingKey),
-          subgraph,
-          { method: 'POST', path: target.pathname + target.search, body: request },
-          ANONYMOUS,
-        ),
-      }
+  const signature = signingKey
+    ? await gatewaySignatureHeaders(await importPrivateKey(signingKey), subgraph, url, request, ANONYMOUS)
     : {};
   const response = await fetch(url, {
     method: 'POST',

@@ -48,6 +48,19 @@ export async function signGatewayRequest(
   return jwt.sign(key);
 }
 
+/** The signature header for a POST of `body` to `url` (a subgraph's GraphQL endpoint), as the gateway sends it. */
+export async function gatewaySignatureHeaders(
+  key: KeyLike,
+  subgraph: string,
+  url: string,
+  body: string,
+  viewer: Viewer,
+): Promise<Record<string, string>> {
+  const target = new URL(url);
+  const path = target.pathname + target.search;
+  return { [GATEWAY_SIGNATURE_HEADER]: await signGatewayRequest(key, subgraph, { method: 'POST', path, body }, viewer) };
+}
+
 /** The viewer the gateway vouches for, or GatewaySignatureError. */
 export async function verifyGatewayRequest(
   key: KeyLike,

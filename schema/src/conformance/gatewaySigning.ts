@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ANONYMOUS, type Viewer } from '../auth/viewer';
-import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '../auth/gatewaySignature';
+import { GATEWAY_SIGNATURE_HEADER, gatewaySignatureHeaders, signGatewayRequest } from '../auth/gatewaySignature';
 import { generateKeyPairPem, importPrivateKey } from '../auth/keys';
 import { fail, pass } from './client';
 import type { ConformanceCheck } from './types';
@@ -11,7 +11,6 @@ import type { ConformanceCheck } from './types';
  */
 export async function gatewaySigner(gatewayPrivateKey: string, subgraph: string, url: string) {
   const key = await importPrivateKey(gatewayPrivateKey);
-  const path = new URL(url).pathname + new URL(url).search;
   return async (body: string): Promise<Record<string, string>> => {
     const representations = (JSON.parse(body) as { variables?: { representations?: { id?: string }[] } }).variables?.representations ?? [];
     const ids = [...new Set(representations.map((r) => r.id).filter((id): id is string => typeof id === 'string'))];
@@ -19,7 +18,7 @@ export async function gatewaySigner(gatewayPrivateKey: string, subgraph: string,
       ids.length === 1
         ? { subject: 'conformance-suite', role: 'union-staff', organisationId: ids[0]! }
         : { subject: 'conformance-suite', role: 'secretariat', organisationId: null };
-    return { [GATEWAY_SIGNATURE_HEADER]: await signGatewayRequest(key, subgraph, { method: 'POST', path, body }, viewer) };
+    return gatewaySignatureHeaders(key, subgraph, url, body, viewer);
   };
 }
 
