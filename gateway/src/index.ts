@@ -5,6 +5,7 @@ export { buildRegistrySchema, registryResolvers } from './registry/registrySchem
 export { total, type Total, type TotalEntry } from './registry/totals';
 export { startGateway, resolveSubgraphUrls, type GatewayOptions, type RunningGateway } from './server';
 export { SubgraphDataSource, createSubgraphAgent } from './subgraphDataSource';
+export { InFlightRequests, createShareableSubgraphQuery, type InFlightStats, type SharedAnswer } from './inflightRequests';
 export { probeSubgraphs, type SubgraphState } from './health';
 export { createAuthenticator, type AuthenticationOptions, type Authenticator } from './auth/authenticate';
 export { readSecuritySettings, DEFAULT_AUDIENCE, DEFAULT_ISSUER, type SecuritySettings } from './auth/settings';

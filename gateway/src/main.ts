@@ -55,6 +55,7 @@ async function main(argv: string[]): Promise<void> {
         ? { supergraphPath }
         : { configPath: process.env.NLF_FEDERATION_CONFIG || DEFAULT_CONFIG_PATH }),
     responseCache: process.env.NLF_RESPONSE_CACHE !== 'off',
+    inFlightSharing: process.env.NLF_INFLIGHT_SHARING !== 'off',
   });
   logger.info({ url: gateway.url }, `listening on ${gateway.url}`);
   const stop = gracefulShutdown({

@@ -20,6 +20,7 @@ import { loadManifest, type PersistedOperationManifest } from './operations/mani
 import {
   registeredOperationCachePlugin, registeredOperationsOnlyPlugin, RegisteredOperationStore,
 } from './operations/registeredOperations';
+import { InFlightRequests } from './inflightRequests';
 import { LiveSupergraph } from './reload/liveSupergraph';
 import { createSubgraphAgent, SubgraphDataSource, type GatewayContext } from './subgraphDataSource';
 import { supergraphSubgraphUrls } from './supergraphFile';
@@ -80,6 +81,12 @@ export interface GatewayOptions {
    * subgraphs' data versions; false answers everything live. Default: on, with its own defaults.
    */
   responseCache?: boolean | Omit<ResponseCacheOptions, 'subgraphUrls' | 'dispatcher'>;
+  /**
+   * Send identical subgraph queries in flight at the same time once and share the answer, among
+   * callers of the same role and organisation, never for personal fields (inflightRequests.ts).
+   * Default: true.
+   */
+  inFlightSharing?: boolean;
 }
 
 export interface RunningGateway {
@@ -107,6 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     : supergraphSubgraphUrls(options.supergraphSdl, options.subgraphUrls);
   const embeddedRegistry = options.config ? (options.embeddedRegistry ?? true) : false;
   const agent = createSubgraphAgent();
+  const inFlight = options.inFlightSharing === false ? undefined : new InFlightRequests();
   const live = new LiveSupergraph({
     config: options.config,
     configPath: options.configPath,
@@ -165,6 +173,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         agent,
         signingKey,
         timeoutMs: options.subgraphTimeoutMs,
+        inFlight,
         onUnavailable: (subgraph, error) => log(`subgraph ${subgraph} unavailable: ${(error as Error)?.message ?? error}`),
       });
     },

@@ -5,7 +5,8 @@ import {
   ANONYMOUS, ErrorCode, GATEWAY_SIGNATURE_HEADER, injectTraceContext, REQUEST_ID_HEADER, signGatewayRequest, type Viewer,
 } from '@nlf/schema';
 import type { KeyLike } from 'jose';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, fetch as undiciFetch, Response } from 'undici';
+import { createShareableSubgraphQuery, InFlightRequests, type SharedAnswer } from './inflightRequests';
 
 export interface SubgraphDataSourceOptions {
   /** Subgraph name, the only thing a client learns about a failing subgraph. */
@@ -19,6 +20,11 @@ export interface SubgraphDataSourceOptions {
   timeoutMs?: number;
   /** Receives the real cause of a failed subgraph call. Default: console.error. */
   onUnavailable?: (name: string, error: unknown) => void;
+  /**
+   * Where identical calls in flight are shared: queries without personal fields, from callers of the
+   * same role and organisation, sent once while one is under way. Default: none, every call is sent.
+   */
+  inFlight?: InFlightRequests;
 }
 
 export interface GatewayContext {
@@ -29,7 +35,12 @@ export interface GatewayContext {
 
 /** Carries the caller from willSendRequest to the fetcher, which alone sees the exact body to sign. */
 const VIEWER_HEADER = 'x-nlf-internal-viewer';
+/** Tells the fetcher that the call may join an identical one in flight. */
+const SHARE_HEADER = 'x-nlf-internal-share';
+const NO_BODY_STATUSES = new Set([101, 204, 205, 304]);
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+/** One decision per subgraph query text, for every subgraph. */
+const shareableSubgraphQuery = createShareableSubgraphQuery();
 
 /** One keep-alive pool for every subgraph call; @apollo/gateway's default client opens far more sockets. */
 export function createSubgraphAgent(): Agent {
@@ -37,11 +48,9 @@ export function createSubgraphAgent(): Agent {
 }
 
 /** A fetch that signs each request for one subgraph, over its method, path and exact body. */
-export function signingFetcher(name: string, key: KeyLike, agent: Agent, timeoutMs: number): Fetcher {
-  return (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
+export function signingFetcher(name: string, key: KeyLike, agent: Agent, timeoutMs: number, inFlight?: InFlightRequests): Fetcher {
+  const send = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }, viewer: Viewer) => {
     const headers = { ...(init.headers ?? {}) };
-    const viewer = headers[VIEWER_HEADER] ? (JSON.parse(headers[VIEWER_HEADER]) as Viewer) : ANONYMOUS;
-    delete headers[VIEWER_HEADER];
     const target = new URL(url);
     const method = init.method ?? 'POST';
     headers[GATEWAY_SIGNATURE_HEADER] = await signGatewayRequest(
@@ -51,6 +60,34 @@ export function signingFetcher(name: string, key: KeyLike, agent: Agent, timeout
       viewer,
     );
     return undiciFetch(url, { ...init, method, headers, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
+  };
+  const sendWhole = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }, viewer: Viewer) => {
+    const response = await send(url, init, viewer);
+    const answer: SharedAnswer = {
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers],
+      body: await response.text(),
+    };
+    return answer;
+  };
+  return (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
+    const headers = { ...(init.headers ?? {}) };
+    const viewer = headers[VIEWER_HEADER] ? (JSON.parse(headers[VIEWER_HEADER]) as Viewer) : ANONYMOUS;
+    const shareable = headers[SHARE_HEADER] === '1';
+    delete headers[VIEWER_HEADER];
+    delete headers[SHARE_HEADER];
+    const request = { ...init, headers };
+    if (!inFlight || !shareable) return send(url, request, viewer);
+    // What a subgraph answers depends on the caller's role and organisation, never on who they are
+    // beyond that for a query without personal fields: callers who share both may share the answer.
+    const shareKey = JSON.stringify([name, url, viewer.role, viewer.organisationId, init.body ?? '']);
+    const answer = await inFlight.run(shareKey, () => sendWhole(url, request, viewer));
+    return new Response(NO_BODY_STATUSES.has(answer.status) ? null : answer.body, {
+      status: answer.status,
+      statusText: answer.statusText,
+      headers: answer.headers,
+    });
   }) as unknown as Fetcher;
 }
 
@@ -63,10 +100,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly subgraphName: string;
   private readonly timeoutMs: number;
   private readonly onUnavailable: (name: string, error: unknown) => void;
+  private readonly isShareable: ((query: string) => boolean) | undefined;
 
   constructor(options: SubgraphDataSourceOptions) {
     const timeoutMs = options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
-    super({ url: options.url, fetcher: signingFetcher(options.name, options.signingKey, options.agent, timeoutMs) });
+    super({ url: options.url, fetcher: signingFetcher(options.name, options.signingKey, options.agent, timeoutMs, options.inFlight) });
+    this.isShareable = options.inFlight ? shareableSubgraphQuery : undefined;
     this.subgraphName = options.name;
     this.timeoutMs = timeoutMs;
     this.onUnavailable = options.onUnavailable ?? ((name, error) => console.error(`subgraph ${name} unavailable:`, error));
@@ -81,6 +120,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = options.request.http?.headers;
     headers?.set(VIEWER_HEADER, JSON.stringify(context?.viewer ?? ANONYMOUS));
     if (typeof context?.requestId === 'string') headers?.set(REQUEST_ID_HEADER, context.requestId);
+    const query = options.request.query;
+    if (this.isShareable && query && this.isShareable(query)) headers?.set(SHARE_HEADER, '1');
     injectTraceContext((name, value) => headers?.set(name, value));
   }
 

@@ -1,0 +1,78 @@
+import { Kind, parse, visit } from 'graphql';
+import { DEFAULT_PERSONAL_FIELDS } from './cache/cachePolicy';
+import { LruMap } from './cache/lruMap';
+
+/** A subgraph's answer, read whole so that every caller waiting on it can be given its own copy. */
+export interface SharedAnswer {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: string;
+}
+
+export interface InFlightStats {
+  /** Calls sent to a subgraph. */
+  sent: number;
+  /** Calls answered by joining an identical call already in flight. */
+  joined: number;
+}
+
+/**
+ * Identical subgraph calls in flight at the same time are sent once and their answer shared. Only
+ * while in flight: nothing is kept once the answer is in, so this never serves anything older than
+ * a call made after the caller asked. Dashboards polling the same indicators, and many callers of a
+ * comparison, ask the same subgraph the same thing at the same moment.
+ */
+export class InFlightRequests {
+  private readonly pending = new Map<string, Promise<SharedAnswer>>();
+  private readonly counts: InFlightStats = { sent: 0, joined: 0 };
+
+  run(key: string, send: () => Promise<SharedAnswer>): Promise<SharedAnswer> {
+    const waiting = this.pending.get(key);
+    if (waiting) {
+      this.counts.joined += 1;
+      return waiting;
+    }
+    this.counts.sent += 1;
+    const call = send().finally(() => this.pending.delete(key));
+    this.pending.set(key, call);
+    return call;
+  }
+
+  stats(): InFlightStats {
+    return { ...this.counts };
+  }
+}
+
+/**
+ * Whether a subgraph operation may share its answer with other callers of the same role and
+ * organisation: a query that selects no personal field. Reads of personal data are never shared,
+ * because each read must reach the union's audit log under its own caller.
+ */
+export function createShareableSubgraphQuery(personalFields: readonly string[] = DEFAULT_PERSONAL_FIELDS) {
+  const personal = new Set(personalFields);
+  const decided = new LruMap<string, boolean>(2000);
+  return (query: string): boolean => {
+    let shareable = decided.get(query);
+    if (shareable !== undefined) return shareable;
+    shareable = false;
+    try {
+      const document = parse(query);
+      const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+      shareable = operations.length === 1 && operations[0]!.operation === 'query';
+      if (shareable) {
+        visit(document, {
+          [Kind.FIELD](node) {
+            if (!personal.has(node.name.value)) return undefined;
+            shareable = false;
+            return false;
+          },
+        });
+      }
+    } catch {
+      shareable = false;
+    }
+    decided.set(query, shareable);
+    return shareable;
+  };
+}

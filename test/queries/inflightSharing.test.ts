@@ -1,0 +1,66 @@
+import { issueToken } from '@nlf/stack';
+import { useTestFederation, type RequestOptions } from '../harness/federation';
+
+// Cache off: every request reaches the subgraphs, so only in-flight sharing can save a call.
+const federation = useTestFederation({ env: { NLF_RESPONSE_CACHE: 'off' } });
+
+const SUBGRAPHS = ['lederne', 'utdanningsforbundet', 'fagforbundet', 'ledarna', 'lo'];
+const COMPARISON = `{ organisations { id name leaderMemberCount { low high } councils { name size { low } } register { leaderMemberCount } }
+  comparison { leaderMemberCount { low high reporting missing } } }`;
+const BREAKDOWN = `{ organisation(id: "lederne") { register { leaderMemberCount breakdown(by: REGION) { total } } } }`;
+
+async function statements(): Promise<number> {
+  const counts = await Promise.all(SUBGRAPHS.map((s) => federation.metric(s, 'nlf_sql_statements_total')));
+  return counts.reduce((sum, count) => sum + count, 0);
+}
+
+describe('identical subgraph calls in flight at the same moment', () => {
+  it('are sent once: twenty comparisons at once cost the subgraphs far less than twenty one after another', async () => {
+    const before = await statements();
+    const alone = await federation.query(COMPARISON);
+    const one = (await statements()) - before;
+    expect(alone.errors).toBeUndefined();
+
+    const start = await statements();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => federation.query(COMPARISON)));
+    const twenty = (await statements()) - start;
+    for (const answer of answers) expect(answer.data).toEqual(alone.data);
+    expect(twenty).toBeLessThan((20 * one) / 2);
+  });
+
+  it('are never shared between roles: each caller gets what its own role may see', async () => {
+    const secretariat: RequestOptions = { as: { role: 'secretariat' } };
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => federation.query(BREAKDOWN, {}, i % 2 ? secretariat : {})),
+    );
+    answers.forEach((answer, i) => {
+      if (i % 2) {
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data.organisation.register.breakdown.total).toBe(1000);
+      } else {
+        // breakdown is non-null in the contract, so the forbidden field nulls the register.
+        expect(answer.data.organisation.register).toBeNull();
+        expect(answer.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([
+          ['organisation.register.breakdown', 'FORBIDDEN'],
+        ]);
+      }
+    });
+  });
+
+  it('are never shared for personal data: each of two identical reads at once reaches the audit log', async () => {
+    const subject = `twin-reader-${process.pid}-${Date.now()}`;
+    const token = await issueToken(federation.keys.issuer.privateKey, { role: 'union-staff', organisationId: 'ledarna', subject });
+    const read = `{ organisation(id: "ledarna") { leaderMembers(first: 3) { edges { node { id } } } } }`;
+    await Promise.all([federation.query(read, {}, { as: { token } }), federation.query(read, {}, { as: { token } })]);
+    const { data } = await federation.query(
+      `{ organisation(id: "ledarna") { personalDataAccessLog(first: 100) { edges { node { actor field memberIds } } } } }`,
+      {},
+      { as: { token } },
+    );
+    const mine = data.organisation.personalDataAccessLog.edges.filter((edge: { node: { actor: string } }) => edge.node.actor === subject);
+    expect(mine.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { actor: subject, field: 'leaderMembers', memberIds: ['ledarna-m0000001', 'ledarna-m0000002', 'ledarna-m0000003'] },
+      { actor: subject, field: 'leaderMembers', memberIds: ['ledarna-m0000001', 'ledarna-m0000002', 'ledarna-m0000003'] },
+    ]);
+  });
+});
