@@ -20,6 +20,10 @@ export interface System {
   apq: boolean;
   /** Where SQL statements are counted: subgraph /metrics URLs, or the monolith's own. */
   metrics: string[];
+  /** Answers from a response cache: not run on the scenarios that read personal data. */
+  cached?: boolean;
+  /** Run only in these scenarios (a lever measured where it matters). Default: every scenario. */
+  scenarios?: string[];
 }
 
 export interface BenchStack {
@@ -71,7 +75,7 @@ export async function startBenchStack(log: (line: string) => void, only?: string
     const subgraphUrls = Object.fromEntries(Object.values(federation.subgraphs).map((s) => [s.name, s.url]));
     const subgraphMetrics = Object.values(federation.subgraphs).map((s) => new URL('/metrics', s.url).toString());
     const systems: System[] = [
-      { name: 'nlf-live', label: 'this gateway, cache off', url: federation.gatewayUrl, pid: federation.gateway.pid, apq: true, metrics: subgraphMetrics },
+      { name: 'nlf-live', label: 'this gateway, cache off (in-flight sharing on, the default)', url: federation.gatewayUrl, pid: federation.gateway.pid, apq: true, metrics: subgraphMetrics },
     ];
     const want = (name: string) => !only || only.includes(name);
     const start = async (name: string, script: string, env: NodeJS.ProcessEnv) => {
@@ -82,9 +86,21 @@ export async function startBenchStack(log: (line: string) => void, only?: string
       return { port, pid: p.pid };
     };
     const urlEnv = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`NLF_SUBGRAPH_URL_${name.toUpperCase()}`, url]));
+    const gateway = join(REPO_ROOT, 'gateway', 'dist', 'main.js');
     if (want('nlf-cache')) {
-      const { port, pid } = await start('nlf-cache', join(REPO_ROOT, 'gateway', 'dist', 'main.js'), { ...urlEnv, NLF_RESPONSE_CACHE: 'on' });
-      systems.push({ name: 'nlf-cache', label: 'this gateway, response cache on', url: `http://127.0.0.1:${port}/graphql`, pid, apq: true, metrics: subgraphMetrics });
+      const { port, pid } = await start('nlf-cache', gateway, { ...urlEnv, NLF_RESPONSE_CACHE: 'on' });
+      const label = 'this gateway, response cache on, following announced data versions (the default)';
+      systems.push({ name: 'nlf-cache', label, url: `http://127.0.0.1:${port}/graphql`, pid, apq: true, metrics: subgraphMetrics, cached: true });
+    }
+    if (want('nlf-checked')) {
+      const { port, pid } = await start('nlf-checked', gateway, { ...urlEnv, NLF_RESPONSE_CACHE: 'on', NLF_CACHE_FRESHNESS: 'checked' });
+      const label = 'this gateway, response cache on, every read checks the data versions (NLF_CACHE_FRESHNESS=checked)';
+      systems.push({ name: 'nlf-checked', label, url: `http://127.0.0.1:${port}/graphql`, pid, apq: true, metrics: subgraphMetrics, cached: true });
+    }
+    if (want('nlf-unshared')) {
+      const { port, pid } = await start('nlf-unshared', gateway, { ...urlEnv, NLF_RESPONSE_CACHE: 'off', NLF_INFLIGHT_SHARING: 'off' });
+      const label = 'this gateway, cache off and in-flight sharing off (the lever measured alone)';
+      systems.push({ name: 'nlf-unshared', label, url: `http://127.0.0.1:${port}/graphql`, pid, apq: true, metrics: subgraphMetrics, scenarios: ['cross-union', 'page-2000'] });
     }
     if (want('apollo-stock')) {
       const { port, pid } = await start('apollo-stock', system('stockApollo.js'), { BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphUrls), BENCH_SUPERGRAPH: SUPERGRAPH });

@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<void> {
       : standalone
         ? { supergraphPath }
         : { configPath: process.env.NLF_FEDERATION_CONFIG || DEFAULT_CONFIG_PATH }),
-    responseCache: process.env.NLF_RESPONSE_CACHE !== 'off',
+    responseCache: process.env.NLF_RESPONSE_CACHE === 'off' ? false : { freshness: cacheFreshness(process.env.NLF_CACHE_FRESHNESS) },
     inFlightSharing: process.env.NLF_INFLIGHT_SHARING !== 'off',
   });
   logger.info({ url: gateway.url }, `listening on ${gateway.url}`);
@@ -73,3 +73,9 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   createLogger({ service: 'gateway' }).fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });
+
+function cacheFreshness(value: string | undefined): 'announced' | 'checked' {
+  if (value === undefined || value === '' || value === 'announced') return 'announced';
+  if (value === 'checked') return 'checked';
+  throw new Error(`NLF_CACHE_FRESHNESS is "${value}"; it must be "announced" or "checked"`);
+}

@@ -4,13 +4,13 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import {
-  AuthenticationError, createFormatError, createLogger, importPrivateKey, observedServerOptions, observeRequests, type Logger,
-  type Viewer,
+  AuthenticationError, createFormatError, createLogger, importPrivateKey, observedServerOptions, observeRequests, REQUEST_ID_HEADER,
+  type Logger, type Viewer,
 } from '@nlf/schema';
 import Fastify from 'fastify';
 import { createAuthenticator } from './auth/authenticate';
 import type { SecuritySettings } from './auth/settings';
-import { createResponseCache, type ResponseCacheOptions } from './cache';
+import { CACHE_STATUS_HEADER, createResponseCache, requestKey, type CacheSlot, type ResponseCacheOptions } from './cache';
 import { allSubgraphs, REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
 import { registerDashboardRoutes } from './dashboard/routes';
 import { probeSubgraphs, type SubgraphTarget } from './health';
@@ -28,8 +28,14 @@ import { supergraphSubgraphUrls } from './supergraphFile';
 declare module 'fastify' {
   interface FastifyRequest {
     viewer?: Viewer;
+    /** Key of the request's serialised answer in the response cache, when it may have one. */
+    replyKey?: string;
+    cacheSlot?: CacheSlot;
   }
 }
+
+/** Headers of a kept reply that belong to one exchange only, never sent again. */
+const EXCHANGE_HEADERS = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'set-cookie', REQUEST_ID_HEADER]);
 
 export interface GatewayOptions {
   /**
@@ -80,7 +86,7 @@ export interface GatewayOptions {
    * The response cache for public aggregates (cache/responseCache.ts), checked against the union
    * subgraphs' data versions; false answers everything live. Default: on, with its own defaults.
    */
-  responseCache?: boolean | Omit<ResponseCacheOptions, 'subgraphUrls' | 'dispatcher'>;
+  responseCache?: boolean | Omit<ResponseCacheOptions, 'subgraphUrls' | 'dispatcher' | 'roleOf'>;
   /**
    * Send identical subgraph queries in flight at the same time once and share the answer, among
    * callers of the same role and organisation, never for personal fields (inflightRequests.ts).
@@ -141,6 +147,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
+  // Answers are shared only by callers who may see the same things: same role, same organisation.
+  const roleOfViewer = (viewer: Viewer | undefined) => (viewer ? `${viewer.role}:${viewer.organisationId ?? ''}` : null);
   const responseCache =
     options.responseCache === false
       ? undefined
@@ -151,11 +159,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
             const { [REGISTRY_NAME]: _registry, ...subgraphs } = live.current.urls;
             return subgraphs;
           },
-          // Answers are shared only by callers who may see the same things: same role, same organisation.
-          roleOf: (_headers, contextValue) => {
-            const viewer = (contextValue as GatewayContext | undefined)?.viewer;
-            return viewer ? `${viewer.role}:${viewer.organisationId ?? ''}` : null;
-          },
+          roleOf: (_headers, contextValue) => roleOfViewer((contextValue as GatewayContext | undefined)?.viewer),
           dispatcher: agent,
         });
 
@@ -242,8 +246,30 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   });
   installHttpLimits(app, '/graphql', options.httpLimits);
+  if (responseCache) {
+    // After authentication and limits: a request that Apollo Server answered before, from a caller
+    // of the same role and organisation, gets the same bytes while its subgraphs' data is unchanged.
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.routeOptions.url !== '/graphql') return;
+      const role = roleOfViewer(request.viewer);
+      request.cacheSlot = {};
+      request.replyKey = role === null ? undefined : requestKey(request, role);
+      const kept = request.replyKey === undefined ? undefined : await responseCache.replyFor(request.replyKey);
+      if (!kept) return;
+      return reply.headers(kept.headers).header(CACHE_STATUS_HEADER, 'hit').send(kept.payload);
+    });
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.replyKey === undefined || !request.cacheSlot?.stamps || reply.statusCode !== 200 || typeof payload !== 'string') return;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(reply.getHeaders())) {
+        if (typeof value === 'string' && !EXCHANGE_HEADERS.has(name)) headers[name] = value;
+      }
+      responseCache.keepReply(request.replyKey, request.cacheSlot, { payload, headers });
+    });
+  }
   registerDashboardRoutes(app, { manifest });
-  await app.register(fastifyApollo(apollo), { context: async (request) => ({ viewer: request.viewer, requestId: request.id }) });
+  await app.register(fastifyApollo(apollo), { context: async (request) => ({ viewer: request.viewer, requestId: request.id, cacheSlot: request.cacheSlot }),
+  });
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4000 });
   const address = app.server.address();
@@ -252,6 +278,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     port,
     close: async () => {
+      responseCache?.close();
       await app.close();
       await agent.close();
     },

@@ -6,6 +6,7 @@ import {
 } from '@nlf/schema';
 import type { KeyLike } from 'jose';
 import { Agent, fetch as undiciFetch, Response } from 'undici';
+import type { CacheSlot } from './cache/responseCache';
 import { createShareableSubgraphQuery, InFlightRequests, type SharedAnswer } from './inflightRequests';
 
 export interface SubgraphDataSourceOptions {
@@ -31,6 +32,8 @@ export interface GatewayContext {
   viewer?: Viewer;
   /** Carried to every subgraph and into every log line of the request. */
   requestId?: string;
+  /** Where the response cache notes what a stored answer depends on. */
+  cacheSlot?: CacheSlot;
 }
 
 /** Carries the caller from willSendRequest to the fetcher, which alone sees the exact body to sign. */

@@ -6,7 +6,9 @@ let lederne: IsolatedDatabase;
 let federation: TestFederation;
 beforeAll(async () => {
   lederne = await createIsolatedDatabase('lederne', { NLF_REGISTER_SIZE: '40' });
-  federation = await startTestFederation({ databaseUrls: { lederne: lederne.url } });
+  // Checked: every read asks the subgraphs, so a commit shows on the very next request, whatever the
+  // timing. The default, announced freshness, is in announced.test.ts.
+  federation = await startTestFederation({ databaseUrls: { lederne: lederne.url }, env: { NLF_CACHE_FRESHNESS: 'checked' } });
 }, 120_000);
 afterAll(async () => {
   await federation?.stop();
@@ -26,7 +28,7 @@ async function read(query: string, variables?: Record<string, unknown>, as: Call
   return { data: response.data, cache: response.headers!.get('x-nlf-cache') };
 }
 
-describe('the response cache', () => {
+describe('the response cache, checking versions on every read', () => {
   it('answers a repeated public comparison from the cache, with the same answer', async () => {
     const first = await read(COMPARISON);
     const second = await read(COMPARISON);

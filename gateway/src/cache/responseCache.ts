@@ -4,6 +4,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { DEFAULT_PERSONAL_FIELDS, isShareableQuery } from './cachePolicy';
+import { DataVersionFeed, dataVersionEventsUrl } from './dataVersionFeed';
 import { DataVersionProbe, dataVersionUrl } from './dataVersionProbe';
 import { LruMap } from './lruMap';
 
@@ -31,6 +32,17 @@ export interface ResponseCacheOptions {
   maxEntries?: number;
   /** How long a version read may take before the request is answered live. Default: 2000 ms. */
   versionTimeoutMs?: number;
+  /**
+   * How a cached answer is known to be current. "announced": each subgraph's data version is followed
+   * as the subgraph announces it (PostgreSQL NOTIFY, delivered on commit, over /data-version/events),
+   * so a hit asks nobody; a change made through this gateway is applied before its answer is sent, a
+   * change made elsewhere (a reseed, another gateway) as soon as its announcement arrives, about a
+   * millisecond after the commit. While a subgraph's stream is down its versions are read as in
+   * "checked". "checked": every read asks each subgraph its version, so no caller can see an answer
+   * older than a commit made before it asked, at one version read per subgraph and request.
+   * Default: "announced".
+   */
+  freshness?: 'announced' | 'checked';
 }
 
 export interface ResponseCacheStats {
@@ -40,6 +52,24 @@ export interface ResponseCacheStats {
   entries: number;
   /** Version reads sent to subgraphs (each one SQL statement there). */
   versionReads: number;
+  /** Data versions the subgraphs announced (first of each connection included). */
+  versionsAnnounced: number;
+  /** Hits answered before GraphQL ran: same request, same role and organisation, versions unchanged. */
+  shortcutHits: number;
+}
+
+/** A serialised answer, ready to be sent again to a request that would get the same one. */
+export interface StoredReply {
+  payload: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Per request: filled by the plugin with what a stored answer depends on, so that the HTTP layer
+ * can keep the serialised reply under the request's own key (see ResponseCache.replyFor).
+ */
+export interface CacheSlot {
+  stamps?: Map<string, string>;
 }
 
 export interface ResponseCache {
@@ -50,6 +80,15 @@ export interface ResponseCache {
   stats(): ResponseCacheStats;
   /** Forgets every answer: for a new supergraph, where the same query may mean something else. */
   clear(): void;
+  /**
+   * The reply kept under an HTTP request's key (see requestKey.ts), if every subgraph it came from
+   * is unchanged (by the same freshness rule as the plugin). Answers without running GraphQL at all.
+   */
+  replyFor(requestKey: string): Promise<StoredReply | undefined>;
+  /** Keeps a reply the plugin stored or served (its slot says so) under the request's key. */
+  keepReply(requestKey: string, slot: CacheSlot, reply: StoredReply): void;
+  /** Stops following the subgraphs' data versions. */
+  close(): void;
 }
 
 interface Entry {
@@ -57,6 +96,10 @@ interface Entry {
   /** Data version of every subgraph the answer used, read before it was computed. */
   versions: Map<string, string>;
 }
+
+/** The slot a request's context carries for the cache (GatewayContext.cacheSlot). */
+const slotOf = (contextValue: unknown): CacheSlot =>
+  (contextValue as { cacheSlot?: CacheSlot } | undefined)?.cacheSlot ?? {};
 
 const defaultRoleOf = (headers: ReadonlyMap<string, string>) => (headers.has('authorization') ? null : 'anonymous');
 
@@ -68,18 +111,38 @@ const defaultRoleOf = (headers: ReadonlyMap<string, string>) => (headers.has('au
  */
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const timeout = options.versionTimeoutMs ?? 2000;
+  const announced = (options.freshness ?? 'announced') === 'announced';
   // Looked up on every use: a subgraph that joins by a config change is version-checked too.
   const urlsOf = typeof options.subgraphUrls === 'function' ? options.subgraphUrls : () => options.subgraphUrls as Record<string, string>;
-  const probes = new Map<string, { url: string; probe: DataVersionProbe }>();
-  const probeFor = (name: string): DataVersionProbe | undefined => {
+  const sources = new Map<string, { url: string; probe: DataVersionProbe; feed?: DataVersionFeed }>();
+  const sourceFor = (name: string) => {
     const url = urlsOf()[name];
     if (!url) return undefined;
-    let known = probes.get(name);
+    let known = sources.get(name);
     if (!known || known.url !== url) {
-      known = { url, probe: new DataVersionProbe(dataVersionUrl(url), options.dispatcher, timeout) };
-      probes.set(name, known);
+      known?.feed?.close();
+      known = {
+        url,
+        probe: new DataVersionProbe(dataVersionUrl(url), options.dispatcher, timeout),
+        feed: announced ? new DataVersionFeed({ url: dataVersionEventsUrl(url), dispatcher: options.dispatcher }) : undefined,
+      };
+      sources.set(name, known);
     }
-    return known.probe;
+    return known;
+  };
+  // Bumped when a mutation through this gateway used the subgraph, before its answer is sent: what
+  // was stamped before cannot match, even before the subgraph's announcement arrives.
+  const generations = new Map<string, number>();
+  const generationOf = (name: string) => generations.get(name) ?? 0;
+  /** Stamps of the named subgraphs known without asking anyone; undefined if one is not followed. */
+  const announcedStamps = (names: Iterable<string>): Map<string, string> | undefined => {
+    const stamps = new Map<string, string>();
+    for (const name of names) {
+      const version = sourceFor(name)?.feed?.current();
+      if (version === undefined) return undefined;
+      stamps.set(name, `${generationOf(name)}:${version}`);
+    }
+    return stamps;
   };
   const personalFields = new Set(options.personalFields ?? DEFAULT_PERSONAL_FIELDS);
   const roleOf = options.roleOf ?? defaultRoleOf;
@@ -88,14 +151,27 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const planSubgraphs = new WeakMap<object, Set<string>>();
   const counts = { hits: 0, misses: 0, live: 0 };
 
-  /** Fresh versions of the named subgraphs; a subgraph that cannot say is left out. */
+  /**
+   * Current stamps of the named subgraphs: announced where followed, else read after this call. A
+   * subgraph that cannot say is left out.
+   */
   const readVersions = async (names: Iterable<string>): Promise<Map<string, string>> => {
-    const reads = [...names].flatMap((name) => {
-      const probe = probeFor(name);
-      return probe ? [probe.fresh().then((version) => [name, version] as const, () => null)] : [];
+    const reads = [...names].map(async (name): Promise<[string, string] | null> => {
+      const source = sourceFor(name);
+      if (!source) return null;
+      const generation = generationOf(name);
+      const followed = source.feed?.current();
+      if (followed !== undefined) return [name, `${generation}:${followed}`];
+      try {
+        return [name, `${generation}:read:${await source.probe.fresh()}`];
+      } catch {
+        return null;
+      }
     });
     return new Map((await Promise.all(reads)).filter((read) => read !== null));
   };
+  const replies = new LruMap<string, { reply: StoredReply; stamps: Map<string, string> }>(options.maxEntries ?? 1000);
+  let shortcutHits = 0;
 
   const cacheKey = (context: GraphQLRequestContext<object>): string | null => {
     const { document, operation, queryHash } = context;
@@ -111,6 +187,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     return JSON.stringify([role, queryHash, context.operationName ?? null, context.request.variables ?? {}]);
   };
 
+  const sameStamps = (a: Map<string, string>, b: Map<string, string>) =>
+    a.size === b.size && [...a].every(([name, stamp]) => b.get(name) === stamp);
+
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       let status: 'hit' | 'miss' | 'live' = 'live';
@@ -123,9 +202,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
           const entry = entries.get(key);
           if (entry) {
             const current = await readVersions(entry.versions.keys());
-            const unchanged = [...entry.versions].every(([name, version]) => current.get(name) === version);
-            if (unchanged) {
+            if (sameStamps(entry.versions, current)) {
               status = 'hit';
+              slotOf(context.contextValue).stamps = entry.versions;
               const response: GraphQLResponse = {
                 http: { status: undefined, headers: new HeaderMap() },
                 body: { kind: 'single', singleResult: entry.result },
@@ -140,6 +219,10 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         },
         async willSendResponse(context) {
           context.response.http.headers.set(CACHE_STATUS_HEADER, status);
+          if (context.operation?.operation === 'mutation') {
+            const used = planSubgraphs.get(context.contextValue as object) ?? new Set(Object.keys(urlsOf()));
+            for (const name of used) generations.set(name, generationOf(name) + 1);
+          }
           if (status === 'hit') counts.hits += 1;
           else if (status === 'live') counts.live += 1;
           if (status !== 'miss' || key === null || !versionsBefore) return;
@@ -157,6 +240,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
             versions.set(name, version);
           }
           entries.set(key, { result: body.singleResult, versions });
+          slotOf(context.contextValue).stamps = versions;
         },
       };
     },
@@ -183,8 +267,28 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     stats: () => ({
       ...counts,
       entries: entries.size,
-      versionReads: [...probes.values()].reduce((sum, known) => sum + known.probe.readCount(), 0),
+      versionReads: [...sources.values()].reduce((sum, known) => sum + known.probe.readCount(), 0),
+      versionsAnnounced: [...sources.values()].reduce((sum, known) => sum + (known.feed?.announced() ?? 0), 0),
+      shortcutHits,
     }),
-    clear: () => entries.clear(),
+    clear: () => {
+      entries.clear();
+      replies.clear();
+    },
+    replyFor: async (requestKey) => {
+      const kept = replies.get(requestKey);
+      if (!kept) return undefined;
+      const current = announcedStamps(kept.stamps.keys()) ?? (await readVersions(kept.stamps.keys()));
+      if (!sameStamps(kept.stamps, current)) return undefined;
+      shortcutHits += 1;
+      return kept.reply;
+    },
+    keepReply: (requestKey, slot, reply) => {
+      if (!slot.stamps) return;
+      replies.set(requestKey, { reply, stamps: slot.stamps });
+    },
+    close: () => {
+      for (const source of sources.values()) source.feed?.close();
+    },
   };
 }

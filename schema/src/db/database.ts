@@ -19,6 +19,8 @@ export interface DatabaseOptions {
 
 export interface Database {
   orm: MikroORM;
+  /** The connection URL it was opened with (for a LISTEN connection of its own). */
+  url: string;
   /** SQL statements sent since start; exported as a metric so N+1 regressions are visible. */
   statementCount(): number;
   close(): Promise<void>;
@@ -48,6 +50,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   return {
     orm,
+    url: options.url,
     statementCount: () => statements,
     close: () => orm.close(true),
   };

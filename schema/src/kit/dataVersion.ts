@@ -17,8 +17,7 @@ export interface DataVersion {
 export function registerDataVersionRoute(app: FastifyInstance, database: Database, subgraph: string): void {
   app.get(DATA_VERSION_PATH, async (_request, reply) => {
     try {
-      const rows: { version: string }[] = await database.orm.em.getConnection().execute('select version from data_version');
-      const version = rows[0]?.version;
+      const version = await readDataVersion(database);
       if (!version) return reply.code(503).send({ subgraph, error: 'no data version row' });
       const body: DataVersion = { subgraph, version };
       return body;
@@ -26,4 +25,10 @@ export function registerDataVersionRoute(app: FastifyInstance, database: Databas
       return reply.code(503).send({ subgraph, error: 'database unavailable' });
     }
   });
+}
+
+/** The version now in the database; undefined when its row is missing. */
+export async function readDataVersion(database: Database): Promise<string | undefined> {
+  const rows: { version: string }[] = await database.orm.em.getConnection().execute('select version from data_version');
+  return rows[0]?.version;
 }

@@ -3,6 +3,7 @@ export { buildSubgraph, type BuiltSubgraphSchema, type SubgraphSchemaOptions } f
 export type { SubgraphContext } from './context';
 export { decodeCursor, encodeCursor } from './cursor';
 export { DATA_VERSION_PATH, type DataVersion } from './dataVersion';
+export { DATA_VERSION_EVENTS_PATH } from './dataVersionEvents';
 export { FEDERATION_LINK, printSubgraphSdl } from './federation';
 export type { Loaders } from './loaders';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './registerService';

@@ -9,6 +9,7 @@ import { createFormatError } from '../errors';
 import { createLogger, observedServerOptions, observeRequests, type Logger } from '../observability';
 import { createContext, type SubgraphContext } from './context';
 import { registerDataVersionRoute } from './dataVersion';
+import { registerDataVersionEvents } from './dataVersionEvents';
 import { installGatewayGuard } from './gatewayGuard';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './settings';
 import { readiness } from './readiness';
@@ -71,6 +72,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     }
   });
   registerDataVersionRoute(app, options.database, options.name);
+  registerDataVersionEvents(app, options.database, options.name, logger);
   app.get('/ready', async (_request, reply) => {
     const state = await readiness(options.database);
     return reply.code(state.ready ? 200 : 503).send({ status: state.ready ? 'ready' : 'unavailable', subgraph: options.name, ...state.checks });

@@ -1,0 +1,111 @@
+import { request, type Dispatcher } from 'undici';
+import { DATA_VERSION_PATH } from './dataVersionProbe';
+
+/** The subgraph's stream of data versions (see @nlf/schema's DATA_VERSION_EVENTS_PATH). */
+export const DATA_VERSION_EVENTS_PATH = `${DATA_VERSION_PATH}/events`;
+
+export interface DataVersionFeedOptions {
+  /** The subgraph's /data-version/events URL. */
+  url: string;
+  dispatcher?: Dispatcher;
+  /**
+   * Longest silence before the stream is taken for dead (the subgraph sends a keep-alive every 5 s).
+   * Default: 15 000 ms.
+   */
+  silenceMs?: number;
+  /** Longest wait between attempts to reconnect. Default: 5 000 ms. */
+  maxRetryMs?: number;
+}
+
+/**
+ * Follows one subgraph's data version as the subgraph announces it. `current()` is a stamp of the
+ * version last announced, or undefined whenever the stream is not open: a caller must then ask the
+ * subgraph. Each connection gets a new epoch in the stamp, so nothing stamped before a gap in the
+ * stream can match anything after it.
+ */
+export class DataVersionFeed {
+  private version: string | undefined;
+  private epoch = 0;
+  private closed = false;
+  private retryMs = 250;
+  private abort: AbortController | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private announcements = 0;
+
+  constructor(private readonly options: DataVersionFeedOptions) {
+    void this.connect();
+  }
+
+  current(): string | undefined {
+    return this.version === undefined ? undefined : `${this.epoch}:${this.version}`;
+  }
+
+  /** Versions announced so far, the first of each connection included. */
+  announced(): number {
+    return this.announcements;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.version = undefined;
+    clearTimeout(this.retryTimer);
+    this.abort?.abort();
+  }
+
+  private async connect(): Promise<void> {
+    if (this.closed) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    const silenceMs = this.options.silenceMs ?? 15_000;
+    try {
+      const response = await request(this.options.url, {
+        method: 'GET',
+        dispatcher: this.options.dispatcher,
+        headers: { accept: 'text/event-stream' },
+        signal: abort.signal,
+        headersTimeout: silenceMs,
+        bodyTimeout: silenceMs,
+      });
+      if (response.statusCode !== 200) {
+        await response.body.dump();
+        throw new Error(`answered ${response.statusCode}`);
+      }
+      this.epoch += 1;
+      response.body.setEncoding('utf8');
+      let buffer = '';
+      for await (const chunk of response.body) {
+        buffer += chunk as string;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          this.receive(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+        }
+      }
+    } catch {
+      // Refused, reset, silent too long or closed: all mean the version is no longer known.
+    } finally {
+      this.version = undefined;
+    }
+    if (this.closed) return;
+    this.retryTimer = setTimeout(() => void this.connect(), this.retryMs);
+    this.retryTimer.unref();
+    this.retryMs = Math.min(this.retryMs * 2, this.options.maxRetryMs ?? 5000);
+  }
+
+  private receive(event: string): void {
+    let name = 'message';
+    let data = '';
+    for (const line of event.split('\n')) {
+      if (line.startsWith('event:')) name = line.slice(6).trim();
+      else if (line.startsWith('data:')) data += line.slice(5).trim();
+    }
+    if (name !== 'version' || !data) return;
+    this.version = data;
+    this.announcements += 1;
+    this.retryMs = 250;
+  }
+}
+
+export function dataVersionEventsUrl(graphqlUrl: string): string {
+  return new URL(DATA_VERSION_EVENTS_PATH, graphqlUrl).toString();
+}
