@@ -4,7 +4,12 @@ import { startProcess, type TestProcess } from '../harness/process';
 import { harnessState } from '../harness/state';
 
 /** The kit's migrations, in order: what a union subgraph's empty database is waiting for. */
-const MIGRATIONS = ['Migration20261123000000_contract', 'Migration20261123100000_dataVersion', 'Migration20261123170000_personalDataAccess'];
+const MIGRATIONS = [
+  'Migration20261123000000_contract',
+  'Migration20261123100000_dataVersion',
+  'Migration20261123170000_personalDataAccess',
+  'Migration20261123200000_leaderMemberSearch',
+];
 
 // A database of its own on the test PostgreSQL, empty: as a union's database is before its first migration.
 const base = new URL(harnessState().databaseUrls.lederne!);
