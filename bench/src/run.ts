@@ -14,7 +14,7 @@ import { writeResults, type ScenarioResult } from './results';
 const quick = process.argv.includes('--quick');
 const settings = quick
   ? { connections: [32], warmup: 2, seconds: 4, rounds: 1 }
-  : { connections: [1, 32], warmup: 3, seconds: 6, rounds: 2 };
+  : { connections: [1, 32], warmup: 2, seconds: 5, rounds: 2 };
 
 // Hand-written reading of the numbers, appended under the generated tables.
 const NOTES = join(BENCH_DIR, 'notes.md');

@@ -36,6 +36,12 @@ const PAGE = `query Page($id: ID!, $first: Int, $after: String) {
   organisation(id: $id) { leaderMembers(first: $first, after: $after) {
     totalCount edges { cursor node { id givenName familyName title region joinedOn synthetic } } pageInfo { hasNextPage endCursor } } } }`;
 
+/** A name as a union's staff would type it into a member search: 3 573 of the 100 000 match (Hans, Hansen). */
+export const SEARCH_TEXT = 'Hans';
+const SEARCH = `query MemberSearch($id: ID!, $text: String!, $first: Int, $after: String) {
+  organisation(id: $id) { leaderMemberSearch(text: $text, first: $first, after: $after) {
+    totalCount edges { cursor node { id givenName familyName title region joinedOn synthetic } } pageInfo { hasNextPage endCursor } } } }`;
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'cross-union',
@@ -73,6 +79,13 @@ export const SCENARIOS: Scenario[] = [
     quick: true,
     query: PAGE,
     variables: { id: LARGEST_UNION, first: PAGE_SIZE, after: deepCursor },
+  },
+  {
+    name: 'member-search',
+    description: `a union staff member's search of the same register by name ("${SEARCH_TEXT}", first 20 matches and their count)`,
+    personal: true,
+    query: SEARCH,
+    variables: { id: LARGEST_UNION, text: SEARCH_TEXT, first: 20, after: null },
   },
 ];
 

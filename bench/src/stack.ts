@@ -100,7 +100,7 @@ export async function startBenchStack(log: (line: string) => void, only?: string
     if (want('nlf-unshared')) {
       const { port, pid } = await start('nlf-unshared', gateway, { ...urlEnv, NLF_RESPONSE_CACHE: 'off', NLF_INFLIGHT_SHARING: 'off' });
       const label = 'this gateway, cache off and in-flight sharing off (the lever measured alone)';
-      systems.push({ name: 'nlf-unshared', label, url: `http://127.0.0.1:${port}/graphql`, pid, apq: true, metrics: subgraphMetrics, scenarios: ['cross-union', 'page-2000'] });
+      systems.push({ name: 'nlf-unshared', label, url: `http://127.0.0.1:${port}/graphql`, pid, apq: true, metrics: subgraphMetrics, scenarios: ['cross-union', 'one-organisation'] });
     }
     if (want('apollo-stock')) {
       const { port, pid } = await start('apollo-stock', system('stockApollo.js'), { BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphUrls), BENCH_SUPERGRAPH: SUPERGRAPH });

@@ -7,5 +7,6 @@ import 'reflect-metadata';
 export * from './contract';
 export * from './errors';
 export { FEDERATION_LINK, printSubgraphSdl } from './kit/federation';
-export { decodeCursor, encodeCursor } from './kit/cursor';
+export { decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor } from './kit/cursor';
+export { escapeLike, normaliseSearchText, SEARCH_TEXT_MAX, SEARCH_TEXT_MIN, searchPattern } from './kit/memberSearch';
 export { CONTRACT_GRAPHQL_PATH } from './conformance/runConformance';

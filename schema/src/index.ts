@@ -12,7 +12,7 @@ export type { FigureData, SourceData } from './db/entities/values';
 export { planSeed } from './domain/planSeed';
 
 /** The kit's data access, for embedding the contract in a server of one's own (the benchmark's monolith). */
-export { createLoaders } from './kit/loaders';
+export { createLoaders, searchStatement } from './kit/loaders';
 export { createContext, type ContextOptions } from './kit/context';
 export * from './kit/mapper';
-export { leaderMemberPage, registerStats } from './kit/registerService';
+export { leaderMemberPage, leaderMemberSearch, registerStats } from './kit/registerService';

@@ -8,6 +8,7 @@ const MIGRATIONS = [
   'Migration20261123000000_contract',
   'Migration20261123100000_dataVersion',
   'Migration20261123170000_personalDataAccess',
+  'Migration20261123200000_leaderMemberSearch',
   'Migration20261125000000_dataVersionNotify',
 ];
 

@@ -4,8 +4,8 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { allOrganisations, loadConfig, registryResolvers } from '@nlf/gateway';
 import {
-  createContext, DEFAULT_PAGE_SIZE, leaderMemberPage, openDatabase, registerStats, toBranch, toCouncil, toCouncilMember, toForum,
-  toOrganisation, toSection, type Database, type SubgraphContext, type Viewer,
+  createContext, DEFAULT_PAGE_SIZE, leaderMemberPage, leaderMemberSearch, openDatabase, registerStats, toBranch, toCouncil,
+  toCouncilMember, toForum, toOrganisation, toSection, type Database, type SubgraphContext, type Viewer,
 } from '@nlf/schema';
 import { buildSchema, GraphQLInterfaceType, GraphQLObjectType, printSchema, type GraphQLFieldResolver } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -76,6 +76,8 @@ async function main(): Promise<void> {
     on('register', (org, _a, c) => registerStats(c.context(org.__subgraph), org.id));
     on('leaderMembers', (org, args: { first?: number | null; after?: string | null }, c) =>
       leaderMemberPage(c.context(org.__subgraph), org.id, args.first ?? DEFAULT_PAGE_SIZE, args.after));
+    on('leaderMemberSearch', (org, args: { text: string; first?: number | null; after?: string | null }, c) =>
+      leaderMemberSearch(c.context(org.__subgraph), org.id, args.text, args.first ?? DEFAULT_PAGE_SIZE, args.after));
   }
   set('Council', 'members', async (council: { id: string; __subgraph: string }, _a, c) =>
     (await c.loaders(council.__subgraph).councilMembers.load(council.id)).map(toCouncilMember));

@@ -10,6 +10,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** A required text is empty or blank; `field` names it. */
   VALUE_REQUIRED: 'VALUE_REQUIRED',
+  /** A text is shorter than allowed (e.g. a member search under 2 characters); `field` names it, `minimum` gives the limit in characters. */
+  VALUE_TOO_SHORT: 'VALUE_TOO_SHORT',
   /** A text is longer than allowed; `field` names it, `maximum` gives the limit in characters. */
   VALUE_TOO_LONG: 'VALUE_TOO_LONG',
   /** A date that is not a calendar date written YYYY-MM-DD; `field` names it. */

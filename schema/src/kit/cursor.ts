@@ -20,6 +20,10 @@ function decode(prefix: string, cursor: string, valid: RegExp): string {
 export const encodeCursor = (id: string): string => encode('lm1:', id);
 export const decodeCursor = (cursor: string): string => decode('lm1:', cursor, ID_PATTERN);
 
+/** Cursor over the results of a member search (ordered by id too): the last member id. */
+export const encodeSearchCursor = (id: string): string => encode('ls1:', id);
+export const decodeSearchCursor = (cursor: string): string => decode('ls1:', cursor, ID_PATTERN);
+
 /** Cursor over the personal-data access log (newest first): the last entry's sequence number. */
 export const encodeLogCursor = (sequence: string): string => encode('pa1:', sequence);
 export const decodeLogCursor = (cursor: string): string => decode('pa1:', cursor, /^[1-9][0-9]{0,17}$/);

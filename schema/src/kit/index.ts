@@ -1,7 +1,8 @@
 export { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions } from './buildFederatedSchema';
 export { buildSubgraph, type BuiltSubgraphSchema, type SubgraphSchemaOptions } from './buildSchema';
 export type { SubgraphContext } from './context';
-export { decodeCursor, encodeCursor } from './cursor';
+export { decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor } from './cursor';
+export { escapeLike, normaliseSearchText, SEARCH_TEXT_MAX, SEARCH_TEXT_MIN, searchPattern } from './memberSearch';
 export { DATA_VERSION_PATH, type DataVersion } from './dataVersion';
 export { DATA_VERSION_EVENTS_PATH } from './dataVersionEvents';
 export { FEDERATION_LINK, printSubgraphSdl } from './federation';

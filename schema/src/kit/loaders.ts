@@ -21,6 +21,17 @@ export interface PageKey {
   limit: number;
 }
 
+export interface SearchKey extends PageKey {
+  /** LIKE pattern matched against lower-cased names: escaped, lower-case text and a trailing %. */
+  pattern: string;
+}
+
+export interface SearchPage {
+  rows: LeaderMemberRow[];
+  /** Members matching the pattern, on every page. */
+  matches: number;
+}
+
 /** One set per request, so a request never sees another's cache and every list costs one query. */
 export interface Loaders {
   organisation: DataLoader<string, OrganisationRow | null>;
@@ -31,6 +42,7 @@ export interface Loaders {
   sections: DataLoader<string, SectionRow[]>;
   register: DataLoader<string, RegisterCount | null>;
   leaderMemberPage: DataLoader<PageKey, LeaderMemberRow[], string>;
+  leaderMemberSearch: DataLoader<SearchKey, SearchPage, string>;
   breakdown: DataLoader<BreakdownKey, CountCell[], string>;
 }
 
@@ -98,6 +110,40 @@ cross join lateral (
   limit ?
 ) m
 order by k.ord, m.id`;
+
+// A case-insensitive prefix match on the family name or on "given family" (which covers the given
+// name), each served by an expression index of Migration20261123200000_leaderMemberSearch: the
+// pattern is a bound value, so PostgreSQL turns its fixed prefix into an index range. The ICU
+// collation makes lower() fold å, ø, ö... whatever locale the database was created with.
+const NAME_MATCHES = `(lower(l.family_name collate "und-x-icu") like ?
+    or lower((l.given_name || ' ' || l.family_name) collate "und-x-icu") like ?)`;
+
+// Every search page asked for in one request with the same pattern and size, in one statement:
+// per (organisation, cursor), the count of matches and a keyset page ordered by id as leaderMembers.
+const SEARCH_SQL = `
+select k.ord, c.matches, m.id, m.organisation_id, m.given_name, m.family_name, m.title, m.region, m.birth_year,
+       m.joined_on::text as joined_on, m.section_id, m.branch_id, m.synthetic
+from jsonb_to_recordset(?::jsonb) as k(ord int, organisation_id text, after_id text)
+cross join lateral (
+  select count(*)::int as matches from leader_member l
+  where l.organisation_id = k.organisation_id and ${NAME_MATCHES}
+) c
+left join lateral (
+  select * from leader_member l
+  where l.organisation_id = k.organisation_id and l.id > coalesce(k.after_id, '') and ${NAME_MATCHES}
+  order by l.id
+  limit ?
+) m on true
+order by k.ord, m.id`;
+
+/** The search's one statement and its values, for (organisation, cursor) pairs of one pattern and page size. */
+export function searchStatement(
+  batch: { ord: number; organisation_id: string; after_id: string | null }[],
+  pattern: string,
+  limit: number,
+): [string, unknown[]] {
+  return [SEARCH_SQL, [JSON.stringify(batch), pattern, pattern, pattern, pattern, limit]];
+}
 
 const REGISTER_SQL = `
 select r.organisation_id, r.synthetic,
@@ -172,7 +218,37 @@ export function createLoaders(em: EntityManager): Loaders {
         }
         return results;
       },
-      { cacheKeyFn: (key) => `${key.organisationId}\u0000${key.afterId ?? ''}\u0000${key.limit}` },
+      { cacheKeyFn: pageCacheKey },
+    ),
+    leaderMemberSearch: new DataLoader(
+      async (keys) => {
+        const results: SearchPage[] = keys.map(() => ({ rows: [], matches: 0 }));
+        const groups = new Map<string, number[]>();
+        keys.forEach((key, ord) => {
+          const group = `${key.pattern}\u0000${key.limit}`;
+          groups.set(group, [...(groups.get(group) ?? []), ord]);
+        });
+        for (const ords of groups.values()) {
+          const { pattern, limit } = keys[ords[0]!]!;
+          const batch = ords.map((ord) => ({ ord, organisation_id: keys[ord]!.organisationId, after_id: keys[ord]!.afterId }));
+          const records: (Nullable<LeaderMemberRecord> & { ord: number; matches: number })[] = await connection.execute(
+            ...searchStatement(batch, pattern, limit),
+          );
+          for (const record of records) {
+            const result = results[record.ord]!;
+            result.matches = record.matches;
+            if (record.id !== null) result.rows.push(toLeaderMemberRow(record as LeaderMemberRecord));
+          }
+        }
+        return results;
+      },
+      { cacheKeyFn: (key) => `${pageCacheKey(key)}\u0000${key.pattern}` },
     ),
   };
+}
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+function pageCacheKey(key: PageKey): string {
+  return `${key.organisationId}\u0000${key.afterId ?? ''}\u0000${key.limit}`;
 }

@@ -1,10 +1,9 @@
 import type { PersonalDataAccessConnection, RegisterBreakdown, RegisterDimension } from '../contract';
 import { assertCanReadAggregates, assertCanReadPersonalData } from '../auth';
-import { PageSizeExceededError } from '../errors';
 import { suppressSmallCells } from '../privacy/suppress';
 import type { SubgraphContext } from './context';
 import { decodeLogCursor, encodeLogCursor } from './cursor';
-import { MAX_PAGE_SIZE } from './registerService';
+import { assertPageSize } from './registerService';
 
 /** A register breakdown, suppressed so that no small count can be seen or worked out. */
 export async function registerBreakdown(
@@ -50,7 +49,7 @@ export async function personalDataAccessLog(
   after: string | null | undefined,
 ): Promise<PersonalDataAccessConnection> {
   assertCanReadPersonalData(ctx.viewer, organisationId, 'personalDataAccessLog');
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw new PageSizeExceededError(first, MAX_PAGE_SIZE);
+  assertPageSize(first);
   const before = after == null ? null : decodeLogCursor(after);
   const records: AccessRecord[] = await ctx.em.getConnection().execute(
     `select id::text as id, actor, role, field, member_ids, accessed_at from personal_data_access

@@ -1,9 +1,12 @@
 import { assertCanReadPersonalData } from '../auth';
 import type { LeaderMemberConnection, RegisterStats } from '../contract';
+import type { LeaderMemberRow } from '../db/entities';
 import { PageSizeExceededError } from '../errors';
 import type { SubgraphContext } from './context';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor } from './cursor';
+import type { RegisterCount } from './loaders';
 import { toLeaderMember } from './mapper';
+import { searchPattern } from './memberSearch';
 import { recordPersonalDataRead } from './privacyService';
 
 /** Largest page a caller may ask for. */
@@ -23,11 +26,39 @@ export async function registerStats(ctx: SubgraphContext, organisationId: string
   return register && { ...register, organisationId };
 }
 
+export function assertPageSize(first: number): void {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw new PageSizeExceededError(first, MAX_PAGE_SIZE);
+}
+
+interface MemberRead {
+  /** The field read, as the audit log names it. */
+  field: 'leaderMembers' | 'leaderMemberSearch';
+  first: number;
+  after: string | null | undefined;
+  cursor: { encode(id: string): string; decode(cursor: string): string };
+  /** Up to `first` + 1 members after `afterId` (one more tells whether another page follows), and the total. */
+  fetch(afterId: string | null, register: RegisterCount): Promise<{ rows: LeaderMemberRow[]; totalCount: number }>;
+}
+
 /**
- * One keyset page of an organisation's register, ordered by id, for its own union staff only (and
- * written to its audit log). Null when the organisation keeps no register (confederations, the
- * secretariat). Access and arguments are checked before any query runs.
+ * A keyset page of an organisation's members, ordered by id, once the caller's access is checked:
+ * the page size and the cursor are checked before any query runs, null when the organisation keeps no
+ * register (confederations, the secretariat), and what is returned is written to its audit log.
  */
+async function readMembers(ctx: SubgraphContext, organisationId: string, read: MemberRead): Promise<LeaderMemberConnection | null> {
+  const { first } = read;
+  assertPageSize(first);
+  const afterId = read.after == null ? null : read.cursor.decode(read.after);
+  const register = await ctx.loaders.register.load(organisationId);
+  if (!register) return null;
+  const { rows, totalCount } = await read.fetch(afterId, register);
+  const members = rows.slice(0, first);
+  const edges = members.map((row) => ({ cursor: read.cursor.encode(row.id), node: toLeaderMember(row) }));
+  await recordPersonalDataRead(ctx, organisationId, read.field, members.map((row) => row.id));
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+}
+
+/** One keyset page of an organisation's register, for its own union staff only. */
 export async function leaderMemberPage(
   ctx: SubgraphContext,
   organisationId: string,
@@ -35,20 +66,42 @@ export async function leaderMemberPage(
   after: string | null | undefined,
 ): Promise<LeaderMemberConnection | null> {
   assertCanReadPersonalData(ctx.viewer, organisationId, 'leaderMembers');
-  const { loaders } = ctx;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new PageSizeExceededError(first, MAX_PAGE_SIZE);
-  }
-  const afterId = after == null ? null : decodeCursor(after);
-  const register = await loaders.register.load(organisationId);
-  if (!register) return null;
-  const rows = first === 0 ? [] : await loaders.leaderMemberPage.load({ organisationId, afterId, limit: first + 1 });
-  const page = rows.slice(0, first);
-  const edges = page.map((row) => ({ cursor: encodeCursor(row.id), node: toLeaderMember(row) }));
-  await recordPersonalDataRead(ctx, organisationId, 'leaderMembers', page.map((row) => row.id));
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: register.leaderMemberCount,
-  };
+  return readMembers(ctx, organisationId, {
+    field: 'leaderMembers',
+    first,
+    after,
+    cursor: { encode: encodeCursor, decode: decodeCursor },
+    fetch: async (afterId, register) => ({
+      rows: first === 0 ? [] : await ctx.loaders.leaderMemberPage.load({ organisationId, afterId, limit: first + 1 }),
+      totalCount: register.leaderMemberCount,
+    }),
+  });
+}
+
+/**
+ * Members whose family name, given name or "given family" starts with `text`, case-insensitively
+ * (normaliseSearchText's rule): a page as leaderMembers gives, with the count of all matches as
+ * totalCount, under the same rules. Access is checked before the text, so a caller who may not search
+ * learns nothing from its refusal.
+ */
+export async function leaderMemberSearch(
+  ctx: SubgraphContext,
+  organisationId: string,
+  text: string,
+  first: number,
+  after: string | null | undefined,
+): Promise<LeaderMemberConnection | null> {
+  assertCanReadPersonalData(ctx.viewer, organisationId, 'leaderMemberSearch');
+  const pattern = searchPattern(text);
+  return readMembers(ctx, organisationId, {
+    field: 'leaderMemberSearch',
+    first,
+    after,
+    cursor: { encode: encodeSearchCursor, decode: decodeSearchCursor },
+    // With first: 0 too, as the count of matches is the answer then.
+    fetch: async (afterId) => {
+      const { rows, matches } = await ctx.loaders.leaderMemberSearch.load({ organisationId, pattern, afterId, limit: first + 1 });
+      return { rows, totalCount: matches };
+    },
+  });
 }

@@ -7,8 +7,9 @@ import type { SubgraphContext } from './context';
 import { toBranch, toCouncil, toCouncilMember, toForum, toSection } from './mapper';
 import { personalDataAccessLog, registerBreakdown } from './privacyService';
 import {
-  DEFAULT_PAGE_SIZE, leaderMemberPage, MAX_PAGE_SIZE, registerStats, type RegisterStatsSource,
+  DEFAULT_PAGE_SIZE, leaderMemberPage, leaderMemberSearch, MAX_PAGE_SIZE, registerStats, type RegisterStatsSource,
 } from './registerService';
+import { SEARCH_TEXT_MAX, SEARCH_TEXT_MIN } from './memberSearch';
 
 /** The contract's relations of an organisation, for the subgraph's own organisation type. */
 export function createOrganisationResolver(OrganisationType: OrganisationClass) {
@@ -54,6 +55,24 @@ export function createOrganisationResolver(OrganisationType: OrganisationClass) 
       @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
     ): Promise<LeaderMemberConnection | null> {
       return leaderMemberPage(ctx, org.id, first ?? DEFAULT_PAGE_SIZE, after);
+    }
+
+    @FieldResolver(() => LeaderMemberConnection, {
+      nullable: true,
+      description:
+        'Leader members whose family name, given name or "given family" starts with `text` (case-insensitive, ' +
+        `${SEARCH_TEXT_MIN} to ${SEARCH_TEXT_MAX} characters), by id, keyset-paginated as leaderMembers; ` +
+        'totalCount counts the matches. Its own union staff only; every read is audited. Null without a register.',
+    })
+    leaderMemberSearch(
+      @Root() org: OrganisationFields,
+      @Ctx() ctx: SubgraphContext,
+      // Last parameter first, as above: this order prints (text, first, after).
+      @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+      @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
+      @Arg('text', () => String) text: string,
+    ): Promise<LeaderMemberConnection | null> {
+      return leaderMemberSearch(ctx, org.id, text, first ?? DEFAULT_PAGE_SIZE, after);
     }
 
     @FieldResolver(() => PersonalDataAccessConnection, {

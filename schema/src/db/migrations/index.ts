@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_contract } from './Migration20261123000000_contract';
 import { Migration20261123100000_dataVersion } from './Migration20261123100000_dataVersion';
 import { Migration20261123170000_personalDataAccess } from './Migration20261123170000_personalDataAccess';
+import { Migration20261123200000_leaderMemberSearch } from './Migration20261123200000_leaderMemberSearch';
 import { Migration20261125000000_dataVersionNotify } from './Migration20261125000000_dataVersionNotify';
 
 /** The kit's migrations, in order. A subgraph appends its own after these. */
@@ -9,5 +10,6 @@ export const contractMigrations: MigrationObject[] = [
   { name: 'Migration20261123000000_contract', class: Migration20261123000000_contract },
   { name: 'Migration20261123100000_dataVersion', class: Migration20261123100000_dataVersion },
   { name: 'Migration20261123170000_personalDataAccess', class: Migration20261123170000_personalDataAccess },
+  { name: 'Migration20261123200000_leaderMemberSearch', class: Migration20261123200000_leaderMemberSearch },
   { name: 'Migration20261125000000_dataVersionNotify', class: Migration20261125000000_dataVersionNotify },
 ];

@@ -1,5 +1,5 @@
 import { InvalidCursorError } from '../../errors';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor } from '../cursor';
 
 describe('cursor', () => {
   it('round-trips a member id', () => {
@@ -19,5 +19,13 @@ describe('cursor', () => {
     } catch (error) {
       expect((error as InvalidCursorError).extensions.code).toBe('INVALID_CURSOR');
     }
+  });
+});
+
+describe('search cursor', () => {
+  it('round-trips a member id, and is not a leaderMembers cursor nor the other way round', () => {
+    expect(decodeSearchCursor(encodeSearchCursor('lederne-m0000042'))).toBe('lederne-m0000042');
+    expect(() => decodeSearchCursor(encodeCursor('lederne-m0000042'))).toThrow(InvalidCursorError);
+    expect(() => decodeCursor(encodeSearchCursor('lederne-m0000042'))).toThrow(InvalidCursorError);
   });
 });
