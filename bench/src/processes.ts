@@ -10,8 +10,10 @@ export interface BenchProcess {
 }
 
 /** Starts `node <script>` and waits for it to print "ready" (or the gateway's "listening on"). */
-export async function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<BenchProcess> {
-  const child: ChildProcess = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startProcess(
+  name: string, script: string, env: NodeJS.ProcessEnv, log: (line: string) => void, nodeArgs: string[] = [],
+): Promise<BenchProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   await new Promise<void>((resolve, reject) => {
     const onLine = (line: string) => {

@@ -6,10 +6,10 @@ import { requestBody, SCENARIOS } from './scenarios';
 import { BENCH_DIR, startBenchStack } from './stack';
 
 /**
- * npm run bench:profile: V8 CPU profiles of stock @apollo/gateway and of this gateway (cache off)
- * under the cross-union query at 32 connections, one after the other, with each process's self time
- * summed by where it goes (bench/PROFILE.md). Every process of the stack is profiled; the two
- * gateways are read.
+ * npm run bench:profile: V8 CPU profiles of stock @apollo/gateway and of this gateway (cache and
+ * in-flight sharing off, so both do the same work per request) under the cross-union query at 32
+ * connections, one after the other, with each process's self time summed by where it goes
+ * (bench/PROFILE.md).
  */
 const SECONDS = Number(process.env.BENCH_PROFILE_SECONDS ?? 20);
 const PROFILE_DIR = join(BENCH_DIR, '.data', 'profiles');
@@ -96,14 +96,14 @@ function summarise(name: string, file: string): string[] {
 async function main(): Promise<void> {
   rmSync(PROFILE_DIR, { recursive: true, force: true });
   mkdirSync(PROFILE_DIR, { recursive: true });
-  // Inherited by every process the stack starts; each writes its profile when it exits.
-  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`.trim();
-  const stack = await startBenchStack(log, ['apollo-stock']);
+  // The gateways this script starts write their profiles when they exit. Ours runs with in-flight
+  // sharing off, so that both gateways do the same work for every request.
+  const stack = await startBenchStack(log, ['apollo-stock', 'nlf-unshared'], ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`]);
   const scenario = SCENARIOS.find((s) => s.name === 'cross-union')!;
   const pids = new Map<string, number>();
   const throughput = new Map<string, number>();
   try {
-    for (const system of stack.systems) {
+    for (const system of stack.systems.filter((s) => s.name !== 'nlf-live')) {
       const body = requestBody(scenario, false);
       await load(system.url, body, { 'content-type': 'application/json' }, 32, 3);
       log(`${system.name}: ${SECONDS} s at 32 connections`);
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   const lines = [
     '# Where the gateways spend their CPU',
     '',
-    `Written by \`npm run bench:profile\`: V8 CPU profiles (\`--cpu-prof\`) of each gateway process while it answered the cross-union query at 32 connections for ${SECONDS} s (cache off), one gateway after the other on the same stack; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}. Shares are of the process's busy time.`,
+    `Written by \`npm run bench:profile\`: V8 CPU profiles (\`--cpu-prof\`) of each gateway process while it answered the cross-union query at 32 connections for ${SECONDS} s (ours with its response cache and in-flight sharing off, so that both do the same work per request), one gateway after the other on the same stack; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}. Shares are of the process's busy time.`,
     '',
   ];
   for (const [name, pid] of pids) {

@@ -40,7 +40,7 @@ export interface BenchStack {
  * Embedded PostgreSQL with the register of the largest union at 100 000 members (seeded once and
  * kept in bench/.data), every subgraph, our gateway live and cached, and the baselines.
  */
-export async function startBenchStack(log: (line: string) => void, only?: string[]): Promise<BenchStack> {
+export async function startBenchStack(log: (line: string) => void, only?: string[], nodeArgs: string[] = []): Promise<BenchStack> {
   const config = loadConfig();
   // The union subgraphs and the extension subgraphs (cooperation) alike.
   const subgraphs = allSubgraphs(config);
@@ -81,7 +81,7 @@ export async function startBenchStack(log: (line: string) => void, only?: string
     const start = async (name: string, script: string, env: NodeJS.ProcessEnv) => {
       const port = await findFreePort();
       // Every gateway gets the same keys: callers' tokens verified, subgraph calls signed.
-      const p = await startProcess(name, script, { PORT: String(port), NODE_ENV: 'production', NLF_RATE_LIMIT_PER_MINUTE: '0', ...keysEnvironment(keys), ...env }, log);
+      const p = await startProcess(name, script, { PORT: String(port), NODE_ENV: 'production', NLF_RATE_LIMIT_PER_MINUTE: '0', ...keysEnvironment(keys), ...env }, log, nodeArgs);
       processes.push(p);
       return { port, pid: p.pid };
     };

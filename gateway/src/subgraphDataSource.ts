@@ -5,9 +5,10 @@ import {
   ANONYMOUS, ErrorCode, GATEWAY_SIGNATURE_HEADER, injectTraceContext, REQUEST_ID_HEADER, signGatewayRequest, type Viewer,
 } from '@nlf/schema';
 import type { KeyLike } from 'jose';
-import { Agent, fetch as undiciFetch, Response } from 'undici';
+import { Agent } from 'undici';
 import type { CacheSlot } from './cache/responseCache';
-import { createShareableSubgraphQuery, InFlightRequests, type SharedAnswer } from './inflightRequests';
+import { createShareableSubgraphQuery, InFlightRequests } from './inflightRequests';
+import { AnswerResponse, callSubgraph, isTimeout } from './subgraphHttp';
 
 export interface SubgraphDataSourceOptions {
   /** Subgraph name, the only thing a client learns about a failing subgraph. */
@@ -40,7 +41,6 @@ export interface GatewayContext {
 const VIEWER_HEADER = 'x-nlf-internal-viewer';
 /** Tells the fetcher that the call may join an identical one in flight. */
 const SHARE_HEADER = 'x-nlf-internal-share';
-const NO_BODY_STATUSES = new Set([101, 204, 205, 304]);
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 /** One decision per subgraph query text, for every subgraph. */
 const shareableSubgraphQuery = createShareableSubgraphQuery();
@@ -52,27 +52,10 @@ export function createSubgraphAgent(): Agent {
 
 /** A fetch that signs each request for one subgraph, over its method, path and exact body. */
 export function signingFetcher(name: string, key: KeyLike, agent: Agent, timeoutMs: number, inFlight?: InFlightRequests): Fetcher {
-  const send = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }, viewer: Viewer) => {
-    const headers = { ...(init.headers ?? {}) };
+  const send = async (url: string, method: string, headers: Record<string, string>, body: string, viewer: Viewer) => {
     const target = new URL(url);
-    const method = init.method ?? 'POST';
-    headers[GATEWAY_SIGNATURE_HEADER] = await signGatewayRequest(
-      key,
-      name,
-      { method, path: target.pathname + target.search, body: init.body ?? '' },
-      viewer,
-    );
-    return undiciFetch(url, { ...init, method, headers, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
-  };
-  const sendWhole = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }, viewer: Viewer) => {
-    const response = await send(url, init, viewer);
-    const answer: SharedAnswer = {
-      status: response.status,
-      statusText: response.statusText,
-      headers: [...response.headers],
-      body: await response.text(),
-    };
-    return answer;
+    const signature = await signGatewayRequest(key, name, { method, path: target.pathname + target.search, body }, viewer);
+    return callSubgraph(agent, target, method, { ...headers, [GATEWAY_SIGNATURE_HEADER]: signature }, body, timeoutMs);
   };
   return (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
     const headers = { ...(init.headers ?? {}) };
@@ -80,17 +63,13 @@ export function signingFetcher(name: string, key: KeyLike, agent: Agent, timeout
     const shareable = headers[SHARE_HEADER] === '1';
     delete headers[VIEWER_HEADER];
     delete headers[SHARE_HEADER];
-    const request = { ...init, headers };
-    if (!inFlight || !shareable) return send(url, request, viewer);
+    const method = init.method ?? 'POST';
+    const body = init.body ?? '';
+    if (!inFlight || !shareable) return new AnswerResponse(url, await send(url, method, headers, body, viewer));
     // What a subgraph answers depends on the caller's role and organisation, never on who they are
     // beyond that for a query without personal fields: callers who share both may share the answer.
-    const shareKey = JSON.stringify([name, url, viewer.role, viewer.organisationId, init.body ?? '']);
-    const answer = await inFlight.run(shareKey, () => sendWhole(url, request, viewer));
-    return new Response(NO_BODY_STATUSES.has(answer.status) ? null : answer.body, {
-      status: answer.status,
-      statusText: answer.statusText,
-      headers: answer.headers,
-    });
+    const shareKey = JSON.stringify([name, url, viewer.role, viewer.organisationId, body]);
+    return new AnswerResponse(url, await inFlight.run(shareKey, () => send(url, method, headers, body, viewer)));
   }) as unknown as Fetcher;
 }
 
@@ -133,7 +112,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       return await super.process(options);
     } catch (error) {
       this.onUnavailable(this.subgraphName, error);
-      const timedOut = (error as Error)?.name === 'TimeoutError' || (error as { cause?: Error })?.cause?.name === 'TimeoutError';
+      const timedOut = isTimeout(error);
       const failure = (path?: (string | number)[]) => ({
         message: timedOut
           ? `Subgraph "${this.subgraphName}" did not answer within ${this.timeoutMs} ms`

@@ -30,16 +30,28 @@ class LimitError extends FederationError {
 /** Refuses an operation above the depth, alias or cost limit before any subgraph is called. */
 export function operationLimitsPlugin(options: OperationLimitsOptions = {}): ApolloServerPlugin {
   const limits = { ...DEFAULT_OPERATION_LIMITS, ...options };
+  // Apollo Server hands the same document object for the same query text (its document store), and
+  // the measure depends only on it, the operation and the variables: measured once per combination.
+  const measured = new WeakMap<object, Map<string, ReturnType<typeof measureOperation>>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, schema, request }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          let byVariables = measured.get(document);
+          if (!byVariables) measured.set(document, (byVariables = new Map()));
+          const key = JSON.stringify([operation.name?.value ?? null, request.variables ?? {}]);
+          let measure = byVariables.get(key);
+          if (!measure) {
+            const fragments: Record<string, FragmentDefinitionNode> = {};
+            for (const definition of document.definitions) {
+              if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+            }
+            measure = measureOperation(schema, operation, fragments, request.variables ?? {}, limits);
+            // Bounded: a caller varying variables endlessly must not grow this without limit.
+            if (byVariables.size >= 100) byVariables.clear();
+            byVariables.set(key, measure);
           }
-          const measure = measureOperation(schema, operation, fragments, request.variables ?? {}, limits);
           if (measure.depth > limits.maxDepth) {
             throw new LimitError(`The operation nests ${measure.depth} levels deep; the limit is ${limits.maxDepth}`, ErrorCode.DEPTH_LIMIT_EXCEEDED, limits.maxDepth, measure.depth);
           }

@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { jwtVerify, SignJWT, type KeyLike } from 'jose';
+import { createHash, KeyObject, randomUUID, sign } from 'node:crypto';
+import { jwtVerify, type KeyLike } from 'jose';
 import { GatewaySignatureError } from '../errors';
 import { KEY_ALGORITHM } from './keys';
 import { isViewerRole, type Viewer } from './viewer';
@@ -29,23 +29,41 @@ export function requestDigest(request: SignedRequest): string {
   return createHash('sha256').update(`${request.method.toUpperCase()} ${request.path}\n${request.body}`).digest('base64url');
 }
 
+const SIGNATURE_HEADER_SEGMENT = Buffer.from(JSON.stringify({ alg: KEY_ALGORITHM, typ: 'JWT' })).toString('base64url');
+const keyObjects = new WeakMap<object, KeyObject>();
+
+function keyObjectOf(key: KeyLike): KeyObject {
+  if (key instanceof KeyObject) return key;
+  let keyObject = keyObjects.get(key);
+  if (!keyObject) keyObjects.set(key, (keyObject = KeyObject.from(key as Parameters<typeof KeyObject.from>[0])));
+  return keyObject;
+}
+
+/**
+ * The compact JWS (RFC 7515) is put together here and signed with node:crypto directly: jose's
+ * SignJWT cost about 250 µs a signature against 70 µs for this, and the gateway signs every subgraph
+ * call (bench/PROFILE.md). Subgraphs verify it with jose like any other JWT.
+ */
 export async function signGatewayRequest(
   key: KeyLike,
   subgraph: string,
   request: SignedRequest,
   viewer: Viewer,
 ): Promise<string> {
-  const claims: Record<string, unknown> = { role: viewer.role, req: requestDigest(request) };
-  if (viewer.organisationId) claims.org = viewer.organisationId;
-  const jwt = new SignJWT(claims)
-    .setProtectedHeader({ alg: KEY_ALGORITHM, typ: 'JWT' })
-    .setIssuer(GATEWAY_ISSUER)
-    .setAudience(subgraph)
-    .setIssuedAt()
-    .setJti(randomUUID())
-    .setExpirationTime(`${SIGNATURE_LIFETIME_SECONDS}s`);
-  if (viewer.subject) jwt.setSubject(viewer.subject);
-  return jwt.sign(key);
+  const now = Math.floor(Date.now() / 1000);
+  const claims: Record<string, unknown> = {
+    role: viewer.role,
+    req: requestDigest(request),
+    ...(viewer.organisationId ? { org: viewer.organisationId } : {}),
+    ...(viewer.subject ? { sub: viewer.subject } : {}),
+    iss: GATEWAY_ISSUER,
+    aud: subgraph,
+    iat: now,
+    jti: randomUUID(),
+    exp: now + SIGNATURE_LIFETIME_SECONDS,
+  };
+  const signingInput = `${SIGNATURE_HEADER_SEGMENT}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  return `${signingInput}.${sign(null, Buffer.from(signingInput), keyObjectOf(key)).toString('base64url')}`;
 }
 
 /** The signature header for a POST of `body` to `url` (a subgraph's GraphQL endpoint), as the gateway sends it. */
