@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 
 export interface BenchProcess {
   name: string;
@@ -9,23 +8,40 @@ export interface BenchProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node <script>` and waits for it to print "ready" (or the gateway's "listening on"). */
+const LOG_DIR = join(__dirname, '..', '.data', 'logs');
+
+/**
+ * Starts `node <script>` and waits for it to print "ready" (or the gateway's "listening on"). Its
+ * output goes to bench/.data/logs/<name>.log, not through this process: the load generator runs
+ * here, and reading a gateway's request log line by line would take its CPU.
+ */
 export async function startProcess(
   name: string, script: string, env: NodeJS.ProcessEnv, log: (line: string) => void, nodeArgs: string[] = [],
 ): Promise<BenchProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
+  mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = join(LOG_DIR, `${name}.log`);
+  const fd = openSync(logFile, 'w');
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const tail = () => readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
   await new Promise<void>((resolve, reject) => {
-    const onLine = (line: string) => {
-      lines.push(line);
-      if (line === 'ready' || line.includes('listening on')) resolve();
-    };
-    createInterface({ input: child.stdout! }).on('line', onLine);
-    createInterface({ input: child.stderr! }).on('line', onLine);
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${lines.slice(-20).join('\n')}`)));
-    setTimeout(() => reject(new Error(`${name} not ready in 60 s:\n${lines.slice(-20).join('\n')}`)), 60_000).unref();
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const text = readFileSync(logFile, 'utf8');
+      if (/^ready$/m.test(text) || text.includes('listening on')) {
+        clearInterval(poll);
+        resolve();
+      } else if (Date.now() - started > 60_000) {
+        clearInterval(poll);
+        reject(new Error(`${name} not ready in 60 s:\n${tail()}`));
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      reject(new Error(`${name} exited (${code}):\n${tail()}`));
+    });
   });
-  log(`${name} is up (pid ${child.pid})`);
+  log(`${name} is up (pid ${child.pid}, log in bench/.data/logs/${name}.log)`);
   return {
     name,
     pid: child.pid!,

@@ -13,6 +13,9 @@ import { BENCH_DIR, startBenchStack } from './stack';
  */
 const SECONDS = Number(process.env.BENCH_PROFILE_SECONDS ?? 20);
 const PROFILE_DIR = join(BENCH_DIR, '.data', 'profiles');
+// Other systems (BENCH_PROFILE_SYSTEMS=nlf-cache) are written to bench/.data/PROFILE.md, for reading.
+const SYSTEMS = (process.env.BENCH_PROFILE_SYSTEMS ?? 'nlf-unshared,apollo-stock').split(',');
+const OUTPUT = process.env.BENCH_PROFILE_SYSTEMS ? join(BENCH_DIR, '.data', 'PROFILE.md') : join(BENCH_DIR, 'PROFILE.md');
 const log = (line: string) => process.stderr.write(`[profile] ${line}\n`);
 
 interface ProfileNode {
@@ -98,7 +101,7 @@ async function main(): Promise<void> {
   mkdirSync(PROFILE_DIR, { recursive: true });
   // The gateways this script starts write their profiles when they exit. Ours runs with in-flight
   // sharing off, so that both gateways do the same work for every request.
-  const stack = await startBenchStack(log, ['apollo-stock', 'nlf-unshared'], ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`]);
+  const stack = await startBenchStack(log, SYSTEMS, ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`]);
   const scenario = SCENARIOS.find((s) => s.name === 'cross-union')!;
   const pids = new Map<string, number>();
   const throughput = new Map<string, number>();
@@ -128,8 +131,8 @@ async function main(): Promise<void> {
     }
     lines.push(...summarise(`${name}: ${Math.round(throughput.get(name) ?? 0)} req/s while profiled`, join(PROFILE_DIR, file)));
   }
-  writeFileSync(join(BENCH_DIR, 'PROFILE.md'), lines.join('\n'));
-  log('wrote bench/PROFILE.md');
+  writeFileSync(OUTPUT, lines.join('\n'));
+  log(`wrote ${OUTPUT}`);
 }
 
 main().catch((error: unknown) => {

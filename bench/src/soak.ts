@@ -24,7 +24,7 @@ function slopePerMinute(samples: { t: number; mb: number }[]): number {
 }
 
 async function main(): Promise<void> {
-  const stack = await startBenchStack(log, ['nlf-cache']);
+  const stack = await startBenchStack(log, ['nlf-live', 'nlf-cache']);
   const lines = ['# Soak', '', `Written by \`npm run bench:soak\`: ${MINUTES} min of the cross-union query at 32 connections per gateway; load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`, ''];
   try {
     const scenario = SCENARIOS.find((s) => s.name === 'cross-union')!;

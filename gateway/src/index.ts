@@ -6,6 +6,7 @@ export { total, type Total, type TotalEntry } from './registry/totals';
 export { startGateway, resolveSubgraphUrls, type GatewayOptions, type RunningGateway } from './server';
 export { SubgraphDataSource, createSubgraphAgent } from './subgraphDataSource';
 export { InFlightRequests, createShareableSubgraphQuery, type InFlightStats, type SharedAnswer } from './inflightRequests';
+export { createInFlightOperations, SHARED_HEADER, type InFlightOperations, type OperationLead, type SharedReply } from './inflightOperations';
 export { probeSubgraphs, type SubgraphState } from './health';
 export { createAuthenticator, type AuthenticationOptions, type Authenticator } from './auth/authenticate';
 export { readSecuritySettings, DEFAULT_AUDIENCE, DEFAULT_ISSUER, type SecuritySettings } from './auth/settings';

@@ -20,6 +20,7 @@ import { loadManifest, type PersistedOperationManifest } from './operations/mani
 import {
   registeredOperationCachePlugin, registeredOperationsOnlyPlugin, RegisteredOperationStore,
 } from './operations/registeredOperations';
+import { createInFlightOperations, replayableHeaders } from './inflightOperations';
 import { InFlightRequests } from './inflightRequests';
 import { LiveSupergraph } from './reload/liveSupergraph';
 import { createSubgraphAgent, SubgraphDataSource, type GatewayContext } from './subgraphDataSource';
@@ -88,9 +89,9 @@ export interface GatewayOptions {
    */
   responseCache?: boolean | Omit<ResponseCacheOptions, 'subgraphUrls' | 'dispatcher' | 'roleOf'>;
   /**
-   * Send identical subgraph queries in flight at the same time once and share the answer, among
-   * callers of the same role and organisation, never for personal fields (inflightRequests.ts).
-   * Default: true.
+   * Answer identical requests in flight at the same moment with one execution, and send identical
+   * subgraph queries once, among callers of the same role and organisation, never for personal
+   * fields or mutations (inflightOperations.ts, inflightRequests.ts). Default: true.
    */
   inFlightSharing?: boolean;
 }
@@ -121,6 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const embeddedRegistry = options.config ? (options.embeddedRegistry ?? true) : false;
   const agent = createSubgraphAgent();
   const inFlight = options.inFlightSharing === false ? undefined : new InFlightRequests();
+  const inFlightOperations = options.inFlightSharing === false ? undefined : createInFlightOperations(EXCHANGE_HEADERS);
   const live = new LiveSupergraph({
     config: options.config,
     configPath: options.configPath,
@@ -148,6 +150,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
 
   // Answers are shared only by callers who may see the same things: same role, same organisation.
+  let versionedFor: unknown;
+  let versionedUrls: Record<string, string> = {};
   const roleOfViewer = (viewer: Viewer | undefined) => (viewer ? `${viewer.role}:${viewer.organisationId ?? ''}` : null);
   const responseCache =
     options.responseCache === false
@@ -156,8 +160,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           ...(options.responseCache === true ? {} : options.responseCache),
           // Every subgraph but the registry, whose answers follow from the config alone.
           subgraphUrls: () => {
-            const { [REGISTRY_NAME]: _registry, ...subgraphs } = live.current.urls;
-            return subgraphs;
+            // Asked on every cached read: derived once per supergraph in force.
+            if (versionedFor !== live.current) {
+              const { [REGISTRY_NAME]: _registry, ...subgraphs } = live.current.urls;
+              versionedFor = live.current;
+              versionedUrls = subgraphs;
+            }
+            return versionedUrls;
           },
           roleOf: (_headers, contextValue) => roleOfViewer((contextValue as GatewayContext | undefined)?.viewer),
           dispatcher: agent,
@@ -211,6 +220,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
       operationLimitsPlugin(options.operationLimits),
       ...(responseCache ? [responseCache.plugin] : []),
+      ...(inFlightOperations ? [inFlightOperations.plugin] : []),
       ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
@@ -246,29 +256,35 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   });
   installHttpLimits(app, '/graphql', options.httpLimits);
+  // After authentication and limits: the key under which a request may share an answer with an
+  // identical one from a caller of the same role and organisation.
+  app.addHook('preHandler', async (request) => {
+    if (request.routeOptions.url !== '/graphql') return;
+    const role = roleOfViewer(request.viewer);
+    request.cacheSlot = {};
+    request.replyKey = role === null ? undefined : requestKey(request, role);
+  });
   if (responseCache) {
-    // After authentication and limits: a request that Apollo Server answered before, from a caller
-    // of the same role and organisation, gets the same bytes while its subgraphs' data is unchanged.
+    // A request Apollo Server answered before gets the same bytes while its subgraphs' data is unchanged.
     app.addHook('preHandler', async (request, reply) => {
-      if (request.routeOptions.url !== '/graphql') return;
-      const role = roleOfViewer(request.viewer);
-      request.cacheSlot = {};
-      request.replyKey = role === null ? undefined : requestKey(request, role);
-      const kept = request.replyKey === undefined ? undefined : await responseCache.replyFor(request.replyKey);
+      if (request.routeOptions.url !== '/graphql' || request.replyKey === undefined) return;
+      const kept = await responseCache.replyFor(request.replyKey);
       if (!kept) return;
       return reply.headers(kept.headers).header(CACHE_STATUS_HEADER, 'hit').send(kept.payload);
     });
     app.addHook('onSend', async (request, reply, payload) => {
       if (request.replyKey === undefined || !request.cacheSlot?.stamps || reply.statusCode !== 200 || typeof payload !== 'string') return;
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(reply.getHeaders())) {
-        if (typeof value === 'string' && !EXCHANGE_HEADERS.has(name)) headers[name] = value;
-      }
-      responseCache.keepReply(request.replyKey, request.cacheSlot, { payload, headers });
+      responseCache.keepReply(request.replyKey, request.cacheSlot, { payload: Buffer.from(payload), headers: replayableHeaders(reply, EXCHANGE_HEADERS) });
     });
   }
+  inFlightOperations?.install(app, '/graphql', (request) => request.replyKey);
   registerDashboardRoutes(app, { manifest });
-  await app.register(fastifyApollo(apollo), { context: async (request) => ({ viewer: request.viewer, requestId: request.id, cacheSlot: request.cacheSlot }),
+  await app.register(fastifyApollo(apollo), { context: async (request) => ({
+      viewer: request.viewer,
+      requestId: request.id,
+      cacheSlot: request.cacheSlot,
+      operationLead: request.operationLead,
+    }),
   });
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4000 });

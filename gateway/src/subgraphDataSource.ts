@@ -7,6 +7,7 @@ import {
 import type { KeyLike } from 'jose';
 import { Agent } from 'undici';
 import type { CacheSlot } from './cache/responseCache';
+import type { OperationLead } from './inflightOperations';
 import { createShareableSubgraphQuery, InFlightRequests } from './inflightRequests';
 import { AnswerResponse, callSubgraph, isTimeout } from './subgraphHttp';
 
@@ -35,6 +36,8 @@ export interface GatewayContext {
   requestId?: string;
   /** Where the response cache notes what a stored answer depends on. */
   cacheSlot?: CacheSlot;
+  /** Set when identical requests in flight may join this one's answer. */
+  operationLead?: OperationLead;
 }
 
 /** Carries the caller from willSendRequest to the fetcher, which alone sees the exact body to sign. */

@@ -28,6 +28,14 @@ describe('identical subgraph calls in flight at the same moment', () => {
     expect(twenty).toBeLessThan((20 * one) / 2);
   });
 
+  it('are answered by one execution: identical requests at the same moment join the one in flight', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => federation.query(COMPARISON)));
+    const joined = answers.filter((answer) => answer.headers?.get('x-nlf-shared') === 'joined');
+    expect(joined.length).toBeGreaterThan(0);
+    expect(joined.length).toBeLessThan(20);
+    for (const answer of answers) expect(answer.data).toEqual(answers[0]!.data);
+  });
+
   it('are never shared between roles: each caller gets what its own role may see', async () => {
     const secretariat: RequestOptions = { as: { role: 'secretariat' } };
     const answers = await Promise.all(
