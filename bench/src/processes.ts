@@ -23,23 +23,28 @@ export async function startProcess(
   const fd = openSync(logFile, 'w');
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
   closeSync(fd);
-  const tail = () => readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
+  // Only while starting: the log of a loaded gateway grows by hundreds of MB.
+  const tail = () => readFileSync(logFile, 'utf8').slice(-4000).split('\n').slice(-20).join('\n');
+  let ready = () => undefined as unknown;
   await new Promise<void>((resolve, reject) => {
     const started = Date.now();
     const poll = setInterval(() => {
       const text = readFileSync(logFile, 'utf8');
       if (/^ready$/m.test(text) || text.includes('listening on')) {
         clearInterval(poll);
+        ready();
         resolve();
       } else if (Date.now() - started > 60_000) {
         clearInterval(poll);
         reject(new Error(`${name} not ready in 60 s:\n${tail()}`));
       }
     }, 50);
-    child.once('exit', (code) => {
+    const exited = (code: number | null) => {
       clearInterval(poll);
       reject(new Error(`${name} exited (${code}):\n${tail()}`));
-    });
+    };
+    child.once('exit', exited);
+    ready = () => child.off('exit', exited);
   });
   log(`${name} is up (pid ${child.pid}, log in bench/.data/logs/${name}.log)`);
   return {

@@ -37,12 +37,20 @@ async function main(): Promise<void> {
       const settled = samples.filter((s) => s.t >= 60);
       const slope = slopePerMinute(settled.length > 2 ? settled : samples);
       const mbs = samples.map((s) => s.mb);
-      log(`${system.name}: ${Math.round(result.requests.average)} req/s, RSS ${Math.min(...mbs)}–${Math.max(...mbs)} MB, trend ${slope.toFixed(2)} MB/min`);
+      // RSS of a busy Node process saws up and down with garbage collection; a leak shows as a rising
+      // floor. The lowest sample of each minute, and the trend of those.
+      const floors = Array.from({ length: MINUTES }, (_, minute) => {
+        const inMinute = samples.filter((s) => s.t >= minute * 60 && s.t < (minute + 1) * 60);
+        return inMinute.length ? { t: minute * 60 + 30, mb: Math.min(...inMinute.map((s) => s.mb)) } : undefined;
+      }).filter((floor) => floor !== undefined);
+      const floorSlope = slopePerMinute(floors.slice(1));
+      log(`${system.name}: ${Math.round(result.requests.average)} req/s, RSS ${Math.min(...mbs)}–${Math.max(...mbs)} MB, trend ${slope.toFixed(2)} MB/min, floors ${floors.map((f) => f.mb).join(' ')}`);
       lines.push(
         `## ${system.name} (${system.label})`,
         '',
         `${Math.round(result.requests.average)} req/s, ${result.non2xx + result.errors} failed; RSS min ${Math.min(...mbs)} MB, max ${Math.max(...mbs)} MB, ` +
-          `last ${mbs.at(-1)} MB; trend after the first minute **${slope.toFixed(2)} MB/min**.`,
+          `last ${mbs.at(-1)} MB; trend after the first minute ${slope.toFixed(2)} MB/min; lowest RSS of each minute ` +
+          `${floors.map((f) => f.mb).join(', ')} MB, their trend after the first minute **${floorSlope.toFixed(2)} MB/min**.`,
         '',
         `RSS samples (MB, every 5 s): ${mbs.join(' ')}`,
         '',
