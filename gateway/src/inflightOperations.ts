@@ -1,16 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { DEFAULT_PERSONAL_FIELDS, isShareableQuery } from './cache/cachePolicy';
-import { LruMap } from './cache/lruMap';
+import { createShareableCheck } from './cache/cachePolicy';
+import type { StoredReply } from './cache/responseCache';
 
 /** Response header of an answer that joined an identical request in flight. */
 export const SHARED_HEADER = 'x-nlf-shared';
 
-/** An answer as sent, to be sent again to requests that joined it. */
-export interface SharedReply {
+/** An answer as sent, to be sent again to requests that joined it: a kept reply, with its status. */
+export interface SharedReply extends StoredReply {
   status: number;
-  payload: Buffer;
-  headers: Record<string, string>;
 }
 
 /** Per request: the request leads, and may tell the followers that its answer can be shared. */
@@ -67,8 +65,7 @@ export function createInFlightOperations(
   exchangeHeaders: ReadonlySet<string>,
   options: InFlightOperationsOptions = {},
 ): InFlightOperations {
-  const personalFields = new Set(options.personalFields ?? DEFAULT_PERSONAL_FIELDS);
-  const shareable = new LruMap<string, boolean>(1000);
+  const isShareable = createShareableCheck(options.personalFields);
   const leads = new Map<string, Lead>();
   const counts = { led: 0, joined: 0 };
 
@@ -78,13 +75,7 @@ export function createInFlightOperations(
       if (!lead) return;
       return {
         async didResolveOperation({ document, operation, queryHash }) {
-          if (!operation) return;
-          let decided = shareable.get(queryHash);
-          if (decided === undefined) {
-            decided = isShareableQuery(document, operation, personalFields);
-            shareable.set(queryHash, decided);
-          }
-          if (decided) lead.markShareable();
+          if (operation && isShareable(queryHash, () => ({ document, operation }))) lead.markShareable();
         },
       };
     },

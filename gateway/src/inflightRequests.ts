@@ -1,6 +1,5 @@
-import { Kind, parse, visit } from 'graphql';
-import { DEFAULT_PERSONAL_FIELDS } from './cache/cachePolicy';
-import { LruMap } from './cache/lruMap';
+import { getOperationAST, parse } from 'graphql';
+import { createShareableCheck, DEFAULT_PERSONAL_FIELDS } from './cache/cachePolicy';
 
 /** A subgraph's answer, read whole so that every caller waiting on it can be given its own copy. */
 export interface SharedAnswer {
@@ -50,29 +49,16 @@ export class InFlightRequests {
  * because each read must reach the union's audit log under its own caller.
  */
 export function createShareableSubgraphQuery(personalFields: readonly string[] = DEFAULT_PERSONAL_FIELDS) {
-  const personal = new Set(personalFields);
-  const decided = new LruMap<string, boolean>(2000);
-  return (query: string): boolean => {
-    let shareable = decided.get(query);
-    if (shareable !== undefined) return shareable;
-    shareable = false;
-    try {
-      const document = parse(query);
-      const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-      shareable = operations.length === 1 && operations[0]!.operation === 'query';
-      if (shareable) {
-        visit(document, {
-          [Kind.FIELD](node) {
-            if (!personal.has(node.name.value)) return undefined;
-            shareable = false;
-            return false;
-          },
-        });
+  const isShareable = createShareableCheck(personalFields, 2000);
+  return (query: string): boolean =>
+    isShareable(query, () => {
+      try {
+        const document = parse(query);
+        // The one operation of the document; null when there are several (or none).
+        const operation = getOperationAST(document);
+        return operation ? { document, operation } : undefined;
+      } catch {
+        return undefined;
       }
-    } catch {
-      shareable = false;
-    }
-    decided.set(query, shareable);
-    return shareable;
-  };
+    });
 }

@@ -258,12 +258,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   installHttpLimits(app, '/graphql', options.httpLimits);
   // After authentication and limits: the key under which a request may share an answer with an
   // identical one from a caller of the same role and organisation.
-  app.addHook('preHandler', async (request) => {
-    if (request.routeOptions.url !== '/graphql') return;
-    const role = roleOfViewer(request.viewer);
-    request.cacheSlot = {};
-    request.replyKey = role === null ? undefined : requestKey(request, role);
-  });
+  if (responseCache || inFlightOperations) {
+    app.addHook('preHandler', async (request) => {
+      if (request.routeOptions.url !== '/graphql') return;
+      const role = roleOfViewer(request.viewer);
+      request.cacheSlot = {};
+      request.replyKey = role === null ? undefined : requestKey(request, role);
+    });
+  }
   if (responseCache) {
     // A request Apollo Server answered before gets the same bytes while its subgraphs' data is unchanged.
     app.addHook('preHandler', async (request, reply) => {

@@ -1,4 +1,4 @@
-import { domainOrganisations } from '../harness/domain';
+import { domainOrganisations, UNION_SUBGRAPHS } from '../harness/domain';
 import { useTestFederation } from '../harness/federation';
 
 const federation = useTestFederation();
@@ -7,7 +7,6 @@ const asSecretariat = (query: string, variables?: Record<string, unknown>) =>
   federation.query(query, variables, { as: { role: 'secretariat' } });
 
 const JOINT_WORK = 'lo-dk-faelles-ledelsesarbejde';
-const UNION_SUBGRAPHS = ['lederne', 'utdanningsforbundet', 'fagforbundet', 'ledarna', 'lo'];
 
 const requestCounts = () =>
   Promise.all([...UNION_SUBGRAPHS, 'cooperation'].map((s) => federation.metric(s, 'nlf_graphql_requests_total')));

@@ -1,4 +1,4 @@
-import { domainOrganisations } from '../harness/domain';
+import { domainOrganisations, UNION_SUBGRAPHS } from '../harness/domain';
 import { useTestFederation } from '../harness/federation';
 
 const federation = useTestFederation();
@@ -46,9 +46,9 @@ describe('organisations through the gateway', () => {
   });
 
   it('answers one organisation from the registry and its own subgraph only', async () => {
-    const before = await Promise.all(['lederne', 'utdanningsforbundet', 'fagforbundet', 'ledarna', 'lo'].map((s) => federation.metric(s, 'nlf_graphql_requests_total')));
+    const before = await Promise.all(UNION_SUBGRAPHS.map((s) => federation.metric(s, 'nlf_graphql_requests_total')));
     const { data } = await federation.query(`{ organisation(id: "3f") { name kind parentId leaderMemberCount { low high estimate scope } } }`);
-    const after = await Promise.all(['lederne', 'utdanningsforbundet', 'fagforbundet', 'ledarna', 'lo'].map((s) => federation.metric(s, 'nlf_graphql_requests_total')));
+    const after = await Promise.all(UNION_SUBGRAPHS.map((s) => federation.metric(s, 'nlf_graphql_requests_total')));
     expect(data.organisation).toEqual({
       name: '3F',
       kind: 'UNION',

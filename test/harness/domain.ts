@@ -11,9 +11,12 @@ export interface DomainOrganisation {
   leaderMemberCount: { low: number | null; high: number | null; source: { file: string; quote: string } } | null;
 }
 
+/** The subgraphs of the unions (the cooperation subgraph is not one). */
+export const UNION_SUBGRAPHS = ['lederne', 'utdanningsforbundet', 'fagforbundet', 'ledarna', 'lo'];
+
 /** Every organisation as the project's copies of organisations.json hold it. */
 export function domainOrganisations(): DomainOrganisation[] {
-  return ['lederne', 'utdanningsforbundet', 'fagforbundet', 'ledarna', 'lo'].flatMap(
+  return UNION_SUBGRAPHS.flatMap(
     (service) =>
       (JSON.parse(readFileSync(join(REPO_ROOT, 'services', service, 'data', 'organisations.json'), 'utf8')) as {
         organisations: DomainOrganisation[];

@@ -1,4 +1,5 @@
 import { ensureLocalKeys, issueToken, startFederation, type LocalKeys, type RunningFederation } from '@nlf/stack';
+import { UNION_SUBGRAPHS } from './domain';
 import { harnessState } from './state';
 
 /** Who a test request is made as: a role, and for union staff their organisation. */
@@ -34,6 +35,11 @@ export interface TestFederation {
   get(path: string): Promise<{ status: number; body: any }>;
   /** A counter from one subgraph's /metrics, e.g. nlf_sql_statements_total. */
   metric(subgraph: string, name: string): Promise<number>;
+  /**
+   * How much a counter of each subgraph (default: the union subgraphs) grew while `action` ran, and
+   * the sum of those.
+   */
+  growthDuring(name: string, action: () => Promise<unknown>, subgraphs?: string[]): Promise<{ bySubgraph: Record<string, number>; total: number }>;
   stop(): Promise<void>;
 }
 
@@ -64,7 +70,7 @@ export async function startTestFederation(
   const origin = new URL(running.gatewayUrl).origin;
   const token = (caller: Exclude<Caller, { token: string }>) =>
     issueToken(keys.issuer.privateKey, { role: caller.role, organisationId: 'org' in caller ? caller.org : undefined });
-  return {
+  const federation: TestFederation = {
     url: running.gatewayUrl,
     running,
     keys,
@@ -94,8 +100,17 @@ export async function startTestFederation(
       if (!line) throw new Error(`${subgraph} has no metric ${name}`);
       return Number(line.split(' ').at(-1));
     },
+    growthDuring: async (name, action, subgraphs = UNION_SUBGRAPHS) => {
+      const read = () => Promise.all(subgraphs.map((subgraph) => federation.metric(subgraph, name)));
+      const before = await read();
+      await action();
+      const after = await read();
+      const bySubgraph = Object.fromEntries(subgraphs.map((subgraph, i) => [subgraph, after[i]! - before[i]!]));
+      return { bySubgraph, total: Object.values(bySubgraph).reduce((sum, grown) => sum + grown, 0) };
+    },
     stop: () => running.stop(),
   };
+  return federation;
 }
 
 /**

@@ -1,8 +1,5 @@
+import { DATA_VERSION_EVENTS_PATH } from '@nlf/schema';
 import { request, type Dispatcher } from 'undici';
-import { DATA_VERSION_PATH } from './dataVersionProbe';
-
-/** The subgraph's stream of data versions (see @nlf/schema's DATA_VERSION_EVENTS_PATH). */
-export const DATA_VERSION_EVENTS_PATH = `${DATA_VERSION_PATH}/events`;
 
 export interface DataVersionFeedOptions {
   /** The subgraph's /data-version/events URL. */

@@ -1,7 +1,5 @@
+import { DATA_VERSION_PATH } from '@nlf/schema';
 import { request, type Dispatcher } from 'undici';
-
-/** The path every kit-built subgraph answers with its data version (see @nlf/schema's DATA_VERSION_PATH). */
-export const DATA_VERSION_PATH = '/data-version';
 
 /**
  * Reads one subgraph's data version so that a caller always gets a value read after it asked: a

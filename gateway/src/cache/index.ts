@@ -1,5 +1,5 @@
-export { DEFAULT_PERSONAL_FIELDS, isShareableQuery } from './cachePolicy';
-export { DATA_VERSION_PATH, DataVersionProbe } from './dataVersionProbe';
+export { createShareableCheck, DEFAULT_PERSONAL_FIELDS, isShareableQuery, type DecidableOperation } from './cachePolicy';
+export { DataVersionProbe } from './dataVersionProbe';
 export { DataVersionFeed } from './dataVersionFeed';
 export { requestKey, type KeyedRequest } from './requestKey';
 export {

@@ -3,7 +3,7 @@ import { HeaderMap } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { DEFAULT_PERSONAL_FIELDS, isShareableQuery } from './cachePolicy';
+import { createShareableCheck } from './cachePolicy';
 import { DataVersionFeed, dataVersionEventsUrl } from './dataVersionFeed';
 import { DataVersionProbe, dataVersionUrl } from './dataVersionProbe';
 import { LruMap } from './lruMap';
@@ -135,13 +135,17 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   // was stamped before cannot match, even before the subgraph's announcement arrives.
   const generations = new Map<string, number>();
   const generationOf = (name: string) => generations.get(name) ?? 0;
-  const personalFields = new Set(options.personalFields ?? DEFAULT_PERSONAL_FIELDS);
+  const isShareable = createShareableCheck(options.personalFields);
   const roleOf = options.roleOf ?? defaultRoleOf;
   const entries = new LruMap<string, Entry>(options.maxEntries ?? 1000);
-  const shareable = new LruMap<string, boolean>(1000);
   const planSubgraphs = new WeakMap<object, Set<string>>();
   const counts = { hits: 0, misses: 0, live: 0 };
 
+  /** The stamp of a followed subgraph's announced version, known without asking; undefined if not followed. */
+  const followedStamp = (name: string): string | undefined => {
+    const version = sourceFor(name)?.feed?.current();
+    return version === undefined ? undefined : `${generationOf(name)}:${version}`;
+  };
   /**
    * Current stamps of the named subgraphs: announced where followed, else read after this call. A
    * subgraph that cannot say is left out.
@@ -150,9 +154,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const reads = [...names].map(async (name): Promise<[string, string] | null> => {
       const source = sourceFor(name);
       if (!source) return null;
+      const followed = followedStamp(name);
+      if (followed !== undefined) return [name, followed];
       const generation = generationOf(name);
-      const followed = source.feed?.current();
-      if (followed !== undefined) return [name, `${generation}:${followed}`];
       try {
         return [name, `${generation}:read:${await source.probe.fresh()}`];
       } catch {
@@ -167,12 +171,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const cacheKey = (context: GraphQLRequestContext<object>): string | null => {
     const { document, operation, queryHash } = context;
     if (!document || !operation || !queryHash) return null;
-    let isShareable = shareable.get(queryHash);
-    if (isShareable === undefined) {
-      isShareable = isShareableQuery(document, operation, personalFields);
-      shareable.set(queryHash, isShareable);
-    }
-    if (!isShareable) return null;
+    if (!isShareable(queryHash, () => ({ document, operation }))) return null;
     const role = roleOf(context.request.http?.headers ?? new HeaderMap(), context.contextValue);
     if (role === null) return null;
     return JSON.stringify([role, queryHash, context.operationName ?? null, context.request.variables ?? {}]);
@@ -272,12 +271,12 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       // The common case, every subgraph followed, compared without building anything.
       let followed = true;
       for (const [name, stamp] of kept.stamps) {
-        const version = sourceFor(name)?.feed?.current();
-        if (version === undefined) {
+        const current = followedStamp(name);
+        if (current === undefined) {
           followed = false;
           break;
         }
-        if (stamp !== `${generationOf(name)}:${version}`) return undefined;
+        if (stamp !== current) return undefined;
       }
       if (!followed && !sameStamps(kept.stamps, await readVersions(kept.stamps.keys()))) return undefined;
       shortcutHits += 1;
