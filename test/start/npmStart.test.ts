@@ -80,6 +80,19 @@ const answers = async (url: string) => {
     return false;
   }
 };
+/** The PID of the launcher's child whose command line names `entry` (from /proc, not from the launcher's output). */
+function childRunning(launcherPid: number, entry: string): number {
+  const children = readFileSync(`/proc/${launcherPid}/task/${launcherPid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+  const found = children.find((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(entry);
+    } catch {
+      return false;
+    }
+  });
+  if (found === undefined) throw new Error(`no child of ${launcherPid} runs ${entry}`);
+  return found;
+}
 const comparisonDK = async (url: string) => {
   const response = await fetch(url, {
     method: 'POST',
@@ -108,6 +121,26 @@ describe('npm start', () => {
     expect(await comparisonDK(gatewayUrl)).toEqual({ comparison: { leaderMemberCount: { low: 12835, high: 13185 } } });
     expect(output.join('\n')).toMatch(/seeded 11 organisation\(s\), 450 synthetic leader members/);
     expect(output.join('\n')).toMatch(/is up in \d+\.\d s/);
+  });
+
+  it('brings back a subgraph and the gateway that die, saying which and how', async () => {
+    const { child, gatewayUrl, output } = launchers[0]!;
+    const lederne = childRunning(child.pid!, 'services/lederne/dist/index.js');
+    process.kill(lederne, 'SIGKILL');
+    await until(() => output.some((line) => /^lederne is back \(PID \d+\)$/.test(line)), 60_000);
+    expect(output).toContain(`lederne (PID ${lederne}) was killed by SIGKILL; restarting it in 500 ms (failure 1 of 5 allowed in 60 s)`);
+    const lederneName = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ organisation(id: "lederne") { name } }' }),
+    });
+    expect(await lederneName.json()).toEqual({ data: { organisation: { name: 'Lederne' } } });
+
+    const gateway = childRunning(child.pid!, 'gateway/dist/main.js');
+    process.kill(gateway, 'SIGKILL');
+    await until(() => output.some((line) => /^gateway is back \(PID \d+\)$/.test(line)), 60_000);
+    expect(output).toContain(`gateway (PID ${gateway}) was killed by SIGKILL; restarting it in 500 ms (failure 1 of 5 allowed in 60 s)`);
+    expect(await comparisonDK(gatewayUrl)).toEqual({ comparison: { leaderMemberCount: { low: 12835, high: 13185 } } });
   });
 
   it('stops everything it started on Ctrl-C, PostgreSQL included', async () => {

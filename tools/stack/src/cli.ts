@@ -12,7 +12,9 @@ const USAGE = `usage: node tools/stack/dist/cli.js <command>
 
 environment:
   PORT                     gateway port (default 4000)
-  NLF_DATA_DIR             PostgreSQL data directory (default .data/postgres)
+  NLF_DATA_DIR             PostgreSQL data directory (default .data/postgres; as root, when the postgres
+                           user cannot reach it, e.g. in a clone under /root, a folder derived from it
+                           under /var/lib/nordic-leaders-federation, said in one line at start)
   NLF_KEYS_DIR             the local issuer's and gateway's keys, made on first start (default .data/keys)
   NLF_POSTGRES_PORT        embedded PostgreSQL port (default 54329)
   NLF_DATABASE_URL_<NAME>  use this PostgreSQL for subgraph <NAME> instead of the embedded one
@@ -56,6 +58,7 @@ async function main(command: string | undefined): Promise<void> {
     prepareDatabases({
       subgraphs: names,
       dataDir: process.env.NLF_DATA_DIR || DEFAULT_DATA_DIR,
+      relocateWhenBlocked: !process.env.NLF_DATA_DIR,
       postgresPort: numberFromEnv('NLF_POSTGRES_PORT', 54329),
       log,
     });
@@ -78,6 +81,14 @@ async function main(command: string | undefined): Promise<void> {
         config,
         keys,
         log,
+        supervise: {
+          onGiveUp: () => {
+            log('stopping everything');
+            process.exitCode = 1;
+            // Through the exit hook, so PostgreSQL stops with everything else.
+            process.kill(process.pid, 'SIGTERM');
+          },
+        },
       });
     } catch (error) {
       await stop();

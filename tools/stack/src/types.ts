@@ -7,6 +7,13 @@ export interface PostgresOptions {
   user?: string;
   /** Default 'postgres'. Only applied by initdb: an existing cluster keeps its password. */
   password?: string;
+  /**
+   * As root, when the postgres user cannot enter a folder above `dataDir`, keep the data in a folder
+   * derived from its path under /var/lib/nordic-leaders-federation instead (for the default data
+   * directory; one the user named is reported instead). Binaries the postgres user cannot reach are
+   * copied there whatever this says. Default: false.
+   */
+  relocateWhenBlocked?: boolean;
   /** Called with one human-readable line per step (init, start, stale instance stopped...). Default: no output. */
   log?: (line: string) => void;
   /** PostgreSQL's and initdb's own output, line by line (chatty). Default: dropped; the last lines still appear in launch errors. */

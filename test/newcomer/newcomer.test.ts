@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@nlf/stack';
+import { domainOrganisations } from '../harness/domain';
+import {
+  assertPortsFree,
+  comparisonDK,
+  defaultPorts,
+  interrupt,
+  npmStart,
+  processesUnder,
+  run,
+  waitUntil,
+  type Started,
+} from './newcomer';
+
+// Run by .ci/run after `npm test` (`npm run test:newcomer`), on its own: it needs the default ports.
+// What it proves is the README's promise on a fresh machine: `npm ci` (what `npm install` does from the
+// lock file) and `npm start` with nothing set, as the user CI runs as (root there), in a fresh clone.
+
+const isRoot = process.getuid?.() === 0;
+const RELOCATION_ROOT = '/var/lib/nordic-leaders-federation';
+const cleanups: (() => void)[] = [];
+let started: Started | undefined;
+
+afterEach(async () => {
+  if (started) await interrupt(started).catch(() => undefined);
+  started = undefined;
+});
+afterAll(() => {
+  for (const cleanup of cleanups.reverse()) cleanup();
+});
+
+function freshClone(parent: string): string {
+  const clone = join(parent, 'nordic-leaders-federation');
+  run('git', ['clone', '--quiet', REPO_ROOT, clone], parent);
+  run('npm', ['ci', '--no-audit', '--no-fund'], clone);
+  return clone;
+}
+
+const danishCounts = () =>
+  domainOrganisations()
+    .filter((org) => org.country === 'DK')
+    .map((org) => ({ id: org.id, leaderMemberCount: org.leaderMemberCount && { low: org.leaderMemberCount.low, high: org.leaderMemberCount.high } }));
+
+async function startQueryAndStop(clone: string, alsoUnder: () => string[]): Promise<string[]> {
+  await assertPortsFree(defaultPorts(clone));
+  started = await npmStart(clone, 9 * 60_000);
+  const answer = (await comparisonDK()) as { data: { comparison: { leaderMemberCount: unknown; organisations: { id: string }[] } } };
+  expect(answer.data.comparison.leaderMemberCount).toEqual({ low: 12835, high: 13185, estimate: true });
+  expect(answer.data.comparison.organisations).toEqual(expect.arrayContaining(danishCounts()));
+  expect(answer.data.comparison.organisations).toHaveLength(danishCounts().length);
+
+  const output = started.output;
+  await interrupt(started);
+  started = undefined;
+  const folders = [clone, ...alsoUnder()];
+  // SIGINT reaches every process in the group; the launcher waits for its children and PostgreSQL.
+  const allGone = await waitUntil(() => processesUnder(folders).length === 0, 30_000);
+  expect(allGone ? [] : processesUnder(folders)).toEqual([]);
+  return output;
+}
+
+describe('a newcomer on a fresh machine', () => {
+  it('clones into an ordinary folder, runs npm ci and npm start with nothing set, queries, and Ctrl-C leaves nothing running', async () => {
+    // An ordinary folder (0755), as a user's projects folder is; not a 0700 temporary one.
+    const parent = join('/var/tmp', `nlf-newcomer-${process.pid}`);
+    mkdirSync(parent, { mode: 0o755 });
+    cleanups.push(() => rmSync(parent, { recursive: true, force: true }));
+    const clone = freshClone(parent);
+
+    const output = await startQueryAndStop(clone, () => []);
+    expect(output.join('\n')).not.toMatch(/kept in .* instead/); // nothing had to move
+    // The keys stay private; the folder they share with the database stays passable.
+    expect(statSync(join(clone, '.data')).mode & 0o777).toBe(0o755);
+    expect(statSync(join(clone, '.data', 'keys')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(clone, '.data', 'keys', 'issuer-private.pem')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(clone, '.data', 'keys', 'gateway-private.pem')).mode & 0o777).toBe(0o600);
+  }, 20 * 60_000);
+
+  (isRoot ? it : it.skip)(
+    'as root, in a clone under a 0700 folder such as /root, keeps PostgreSQL where its user can reach it and says so in one line',
+    async () => {
+      const parent = mkdtempSync(join(tmpdir(), 'nlf-newcomer-private-')); // 0700, as /root is
+      expect(statSync(parent).mode & 0o777).toBe(0o700);
+      let relocated: string | undefined;
+      cleanups.push(() => {
+        rmSync(parent, { recursive: true, force: true });
+        if (relocated) rmSync(relocated, { recursive: true, force: true });
+      });
+      const clone = freshClone(parent);
+
+      const output = await startQueryAndStop(clone, () => (relocated ? [relocated] : []));
+      const line = output.find((l) => l.includes('kept in'));
+      expect(line).toMatch(
+        new RegExp(`^PostgreSQL runs as the "postgres" user \\(this process is root\\), who cannot enter ${parent} \\(mode 0700\\): its data and a copy of its binaries are kept in ${RELOCATION_ROOT}/\\S+ instead`),
+      );
+      relocated = /kept in (\S+) instead/.exec(line!)![1]!;
+      expect(statSync(join(relocated, 'postgres', 'PG_VERSION')).isFile()).toBe(true);
+      // The check above ran before `relocated` was known: look again, under it too.
+      expect(processesUnder([clone, relocated])).toEqual([]);
+      expect(statSync(join(clone, '.data', 'keys')).mode & 0o777).toBe(0o700);
+    },
+    20 * 60_000,
+  );
+});
