@@ -19,7 +19,7 @@ test('the scaffold adds one config entry, with a type named after the union', ()
   expect(config.subgraphs.at(-1)).toEqual({
     name: 'ostersjo',
     typeName: 'OstersjoLedarforbund',
-    url: 'http://127.0.0.1:4106/graphql',
+    url: 'http://127.0.0.1:4107/graphql',
     organisations: [{ id: 'ostersjo', country: 'SE', kind: 'UNION' }],
   });
   expect(config.subgraphs.slice(0, -1)).toEqual(loadConfig().subgraphs);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@nlf/stack';
@@ -41,12 +41,13 @@ function freshClone(parent: string): string {
 
 const danishCounts = () =>
   domainOrganisations()
-    .filter((org) => org.country === 'DK')
+    .filter((org) => org.country === 'DK' && org.kind === 'union') // the comparison lists the unions of the table
     .map((org) => ({ id: org.id, leaderMemberCount: org.leaderMemberCount && { low: org.leaderMemberCount.low, high: org.leaderMemberCount.high } }));
 
-async function startQueryAndStop(clone: string, alsoUnder: () => string[]): Promise<string[]> {
+async function startQueryAndStop(clone: string, alsoUnder: () => string[], alsoCheck?: () => Promise<void>): Promise<string[]> {
   await assertPortsFree(defaultPorts(clone));
   started = await npmStart(clone, 9 * 60_000);
+  await alsoCheck?.();
   const answer = (await comparisonDK()) as { data: { comparison: { leaderMemberCount: unknown; organisations: { id: string }[] } } };
   expect(answer.data.comparison.leaderMemberCount).toEqual({ low: 12835, high: 13185, estimate: true });
   expect(answer.data.comparison.organisations).toEqual(expect.arrayContaining(danishCounts()));
@@ -62,6 +63,9 @@ async function startQueryAndStop(clone: string, alsoUnder: () => string[]): Prom
   return output;
 }
 
+/** The clone of the first case, which the scaffold case then changes as a union's IT team would. */
+let ordinaryClone: string | undefined;
+
 describe('a newcomer on a fresh machine', () => {
   it('clones into an ordinary folder, runs npm ci and npm start with nothing set, queries, and Ctrl-C leaves nothing running', async () => {
     // An ordinary folder (0755), as a user's projects folder is; not a 0700 temporary one.
@@ -69,6 +73,7 @@ describe('a newcomer on a fresh machine', () => {
     mkdirSync(parent, { mode: 0o755 });
     cleanups.push(() => rmSync(parent, { recursive: true, force: true }));
     const clone = freshClone(parent);
+    ordinaryClone = clone;
 
     const output = await startQueryAndStop(clone, () => []);
     expect(output.join('\n')).not.toMatch(/kept in .* instead/); // nothing had to move
@@ -79,6 +84,34 @@ describe('a newcomer on a fresh machine', () => {
     expect(statSync(join(clone, '.data', 'keys', 'gateway-private.pem')).mode & 0o777).toBe(0o600);
   }, 20 * 60_000);
 
+  it('a union made with npm run new-union starts beside the whole federation under npm start and answers through the gateway', async () => {
+    expect(ordinaryClone).toBeDefined(); // the first case made it
+    const clone = ordinaryClone!;
+    // The README's steps for a new union; the scaffold rewrites committed files, so only in this copy.
+    run('npm', ['run', 'new-union', '--', 'ostersjo', 'Östersjö Ledarförbund', 'SE'], clone);
+    run('npm', ['install', '--no-audit', '--no-fund'], clone);
+    run('npm', ['run', 'compose'], clone);
+    const ports = defaultPorts(clone);
+    expect(ports).toContain(4107); // after the cooperation subgraph's 4106
+    expect(new Set(ports).size).toBe(ports.length);
+    await startQueryAndStop(clone, () => [], async () => {
+      const response = await fetch('http://127.0.0.1:4000/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ organisation(id: "ostersjo") { name country kind } organisations(country: SE) { id name } }' }),
+      });
+      expect(await response.json()).toEqual({
+        data: {
+          organisation: { name: 'Östersjö Ledarförbund', country: 'SE', kind: 'UNION' },
+          organisations: [
+            { id: 'ledarna', name: 'Ledarna' },
+            { id: 'ostersjo', name: 'Östersjö Ledarförbund' },
+          ],
+        },
+      });
+    });
+  }, 20 * 60_000);
+
   (isRoot ? it : it.skip)(
     'as root, in a clone under a 0700 folder such as /root, keeps PostgreSQL where its user can reach it and says so in one line',
     async () => {
@@ -87,12 +120,17 @@ describe('a newcomer on a fresh machine', () => {
       let relocated: string | undefined;
       cleanups.push(() => {
         rmSync(parent, { recursive: true, force: true });
-        if (relocated) rmSync(relocated, { recursive: true, force: true });
+        // Whatever the assertions reached: every folder the launcher made for this clone (its ORIGIN says).
+        for (const folder of existsSync(RELOCATION_ROOT) ? readdirSync(RELOCATION_ROOT) : []) {
+          const origin = join(RELOCATION_ROOT, folder, 'ORIGIN');
+          if (existsSync(origin) && readFileSync(origin, 'utf8').startsWith(parent)) rmSync(join(RELOCATION_ROOT, folder), { recursive: true, force: true });
+        }
       });
       const clone = freshClone(parent);
 
       const output = await startQueryAndStop(clone, () => (relocated ? [relocated] : []));
       const line = output.find((l) => l.includes('kept in'));
+      expect(line).toContain(`${RELOCATION_ROOT}/nordic-leaders-federation-`); // named after the clone's folder
       expect(line).toMatch(
         new RegExp(`^PostgreSQL runs as the "postgres" user \\(this process is root\\), who cannot enter ${parent} \\(mode 0700\\): its data and a copy of its binaries are kept in ${RELOCATION_ROOT}/\\S+ instead`),
       );

@@ -6,9 +6,17 @@ import { createInterface } from 'node:readline';
 // A newcomer's steps, run as the README gives them: clone, `npm ci`, `npm start` with an environment
 // built from scratch. Nothing here comes from the test harness: no keys, no data directory, no ports.
 
-/** What a new shell has: the tools on PATH and a home. No NLF_* variable, nothing of jest's or npm's. */
+/** The machine's own settings a new shell has (tools, home, certificates and proxies for the registry). */
+const MACHINE_VARIABLES = [
+  'PATH', 'HOME', 'USER', 'LANG', 'TERM', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR',
+  'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy',
+];
+
+/** What a new shell has: no NLF_* variable, nothing of jest's, npm's or the test harness's. */
 export function scratchEnvironment(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' };
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of MACHINE_VARIABLES) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return env;
 }
 
 /** The ports `npm start` uses by default: the gateway's, PostgreSQL's and the config's subgraph ports. */
@@ -55,22 +63,20 @@ export async function npmStart(clone: string, timeoutMs: number): Promise<Starte
   const child = spawn('npm', ['start'], { cwd: clone, env: scratchEnvironment(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => output.push(line));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.some((line) => line.includes('Nordic Leaders Federation is up in'))) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 100);
-    setTimeout(() => {
-      clearInterval(timer);
-      reject(new Error(`npm start was not up in ${timeoutMs / 1000} s:\n${output.join('\n')}`));
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      reject(new Error(`npm start exited (${code}):\n${output.join('\n')}`));
+  let poll: NodeJS.Timeout | undefined;
+  let deadline: NodeJS.Timeout | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      poll = setInterval(() => {
+        if (output.some((line) => line.includes('Nordic Leaders Federation is up in'))) resolve();
+      }, 100);
+      deadline = setTimeout(() => reject(new Error(`npm start was not up in ${timeoutMs / 1000} s:\n${output.join('\n')}`)), timeoutMs);
+      child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output.join('\n')}`)));
     });
-  });
+  } finally {
+    clearInterval(poll);
+    clearTimeout(deadline);
+  }
   return { child, output };
 }
 

@@ -16,7 +16,8 @@ export const RELOCATION_ROOT = '/var/lib/nordic-leaders-federation';
 /** One folder per original data directory: a readable name plus a hash of the full path. */
 export function relocationBase(dataDir: string): string {
   const hash = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
-  const name = ancestorsOf(dataDir).slice(1).map((dir) => dir.split('/').at(-1)).slice(-2).join('-');
+  // The clone's folder name reads best: `/root/nlf/.data/postgres` → `nlf-<hash>`.
+  const name = dataDir.split('/').filter((part) => part !== '' && part !== '.data' && part !== 'postgres').at(-1) ?? '';
   return join(RELOCATION_ROOT, `${name.replace(/[^A-Za-z0-9._-]/g, '_') || 'root'}-${hash}`);
 }
 

@@ -27,9 +27,14 @@ function migrationStamp(now: Date): string {
   return now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 
-/** The next free port after the config's subgraphs (4101, 4102... by convention). */
-function nextPort(config: FederationConfig): number {
-  const ports = config.subgraphs.map((s) => Number(new URL(s.url).port) || 0);
+/**
+ * The port after the highest one any entry of the config uses (4101, 4102... by convention): the
+ * registry's and the extension subgraphs' (the cooperation subgraph's) count too, so the new union
+ * never takes a port `npm start` already gives another process.
+ */
+export function nextPort(config: FederationConfig): number {
+  const urls = [config.registry.url, ...config.subgraphs.map((s) => s.url), ...(config.extensionSubgraphs ?? []).map((s) => s.url)];
+  const ports = urls.map((url) => Number(new URL(url).port) || 0);
   return Math.max(4100, ...ports) + 1;
 }
 
