@@ -33,6 +33,8 @@ export interface BenchStack {
   startBare(bodies: Record<string, string>): Promise<System>;
   /** A bearer token of union staff of the largest union, for the scenarios that read its members. */
   staffToken: string;
+  /** The local issuer's key, for tokens the scenarios need beyond staffToken (bench:hostile's malformed ones). */
+  issuerPrivateKey: string;
   stop(): Promise<void>;
 }
 
@@ -135,6 +137,7 @@ export async function startBenchStack(log: (line: string) => void, only?: string
     return {
       systems,
       federation,
+      issuerPrivateKey: keys.issuer.privateKey,
       staffToken: await issueToken(keys.issuer.privateKey, { role: 'union-staff', organisationId: LARGEST_UNION, subject: 'bench@lederne' }),
       startBare: async (bodies) => {
         const file = join(DATA_DIR, 'bare-bodies.json');
