@@ -13,6 +13,9 @@ interface Launcher {
   output: string[];
 }
 
+// Each case starts the whole federation once or twice (up to 90 s each on a busy 2-core machine).
+jest.setTimeout(240_000);
+
 const workDir = mkdtempSync(join(tmpdir(), 'nlf-start-'));
 // As root, PostgreSQL runs as "postgres", which must be able to pass through this folder.
 chmodSync(workDir, 0o711);
