@@ -105,6 +105,17 @@ describe('client mistakes', () => {
     expect(response.errors?.[0]?.message).toBe('Cannot query field "nam" on type "Organisation". Did you mean "name"?');
   });
 
+  it('answers a body that is not JSON, or of another type, with 4xx BAD_REQUEST and no framework code, at the gateway and at a subgraph', async () => {
+    for (const url of [federation.url, federation.running.subgraphs.cooperation!.url]) {
+      const broken = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+      expect(broken.status).toBe(400);
+      expect(((await broken.json()) as any).errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
+      const typed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-unknown' }, body: 'query' });
+      expect(typed.status).toBe(415);
+      expect(((await typed.json()) as any).errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
+    }
+  });
+
   it('keeps the code of a field error inside a partial answer', async () => {
     const response = await federation.query('{ organisation(id: "lederne") { name leaderMembers(first: 1) { totalCount } } }');
     expect(response.status).toBe(200);
@@ -144,7 +155,11 @@ describe('the operational endpoints', () => {
   it("limit a subgraph's /data-version reads per address with 429 RATE_LIMITED", async () => {
     const url = new URL('/data-version', federation.running.subgraphs.ledarna!.url);
     // 1000 reads every 10 s from one address, the limit as it ships; this burst takes a few seconds.
+    const statements = () => federation.metric('ledarna', 'nlf_sql_statements_total');
+    const before = await statements();
     const answers = await Promise.all(Array.from({ length: 1100 }, () => fetch(url)));
+    // Callers at the same moment share reads: far fewer statements than callers.
+    expect((await statements()) - before).toBeLessThan(200);
     const refused = answers.filter((answer) => answer.status === 429);
     // The gateway, on the same address, may have read a few of its own.
     const served = answers.filter((answer) => answer.status === 200).length;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
 import { ErrorCode, HttpRefusal } from '../errors';
+import { createFreshReads } from './freshReads';
 
 /** Path on every subgraph that answers its current data version. */
 export const DATA_VERSION_PATH = '/data-version';
@@ -38,13 +39,17 @@ export function rateLimitFor(max: number, timeWindow: number) {
 }
 
 /**
- * GET /data-version reads the version from the database on every call, never from memory: a caller
+ * GET /data-version reads the version from the database for every call, never from memory: a caller
  * that asks after a write was committed must get the new version, or a cache would serve old data.
+ * Calls that arrive together share the next read (createFreshReads), so a flood costs one query per
+ * round trip.
  */
 export function registerDataVersionRoute(app: FastifyInstance, database: Database, subgraph: string): void {
+  // Callers at the same moment share one read that started after each of them asked.
+  const read = createFreshReads(() => readDataVersion(database));
   app.get(DATA_VERSION_PATH, { config: rateLimitFor(DATA_VERSION_READS_PER_WINDOW, DATA_VERSION_READS_WINDOW_MS) }, async (_request, reply) => {
     try {
-      const version = await readDataVersion(database);
+      const version = await read();
       if (!version) return reply.code(503).send({ subgraph, error: 'no data version row' });
       const body: DataVersion = { subgraph, version };
       return body;
