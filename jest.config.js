@@ -19,6 +19,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/', '/dist/'],
   // Sources use nodenext-style relative imports ending in .js.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // Every response any test receives is scanned for internal text (test/harness/scanResponses.ts).
+  setupFiles: ['<rootDir>/test/harness/scanResponses.ts'],
   globalSetup: '<rootDir>/test/harness/globalSetup.ts',
   globalTeardown: '<rootDir>/test/harness/globalTeardown.ts',
   testTimeout: 60000,

@@ -43,3 +43,28 @@ export async function probeSubgraphs(
   );
   return Object.fromEntries(states);
 }
+
+/** How old a probe's answer may be when /health or /ready reads it. */
+export const PROBE_MAX_AGE_MS = 2000;
+
+/**
+ * The subgraphs' states from a probe at most `maxAgeMs` old: callers in between read the last
+ * answer, and callers while a probe runs wait for that one, so any number of /health and /ready
+ * requests cost at most one round of subgraph calls per `maxAgeMs`.
+ */
+export function createSharedProbe(probe: () => Promise<Record<string, SubgraphState>>, maxAgeMs = PROBE_MAX_AGE_MS, now = () => Date.now()) {
+  let last: { at: number; states: Record<string, SubgraphState> } | undefined;
+  let running: Promise<Record<string, SubgraphState>> | undefined;
+  return (): Promise<Record<string, SubgraphState>> => {
+    if (last && now() - last.at < maxAgeMs) return Promise.resolve(last.states);
+    running ??= probe()
+      .then((states) => {
+        last = { at: now(), states };
+        return states;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+}

@@ -4,7 +4,8 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import {
-  AuthenticationError, createFormatError, createLogger, importPrivateKey, observedServerOptions, observeRequests, REQUEST_ID_HEADER,
+  AuthenticationError, createFormatError, createLogger, importPrivateKey, internalErrorLogPlugin, nulCharacterPlugin, observedServerOptions,
+  observeRequests, REQUEST_ID_HEADER,
   type Logger, type Viewer,
 } from '@nlf/schema';
 import Fastify from 'fastify';
@@ -13,9 +14,10 @@ import type { SecuritySettings } from './auth/settings';
 import { CACHE_STATUS_HEADER, createResponseCache, requestKey, type CacheSlot, type ResponseCacheOptions } from './cache';
 import { allSubgraphs, REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
 import { registerDashboardRoutes } from './dashboard/routes';
-import { probeSubgraphs, type SubgraphTarget } from './health';
+import { createSharedProbe, probeSubgraphs, type SubgraphTarget } from './health';
 import { DEFAULT_MAX_BODY_BYTES, installHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
 import { operationLimitsPlugin, type OperationLimitsOptions } from './limits/operationLimits';
+import { installVariablesDepthCheck, operationResolutionPlugin, persistedQueryErrorsPlugin } from './limits/requestChecks';
 import { loadManifest, type PersistedOperationManifest } from './operations/manifest';
 import {
   registeredOperationCachePlugin, registeredOperationsOnlyPlugin, RegisteredOperationStore,
@@ -204,14 +206,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: debug,
-    formatError: createFormatError({ debug, log: (error) => log(`internal error: ${String(error)}`) }),
+    formatError: createFormatError({ debug }),
     logger,
     introspection: development,
+    // Where the schema may not be introspected, no "Did you mean …" describes it either.
+    hideSchemaDetailsFromClientErrors: !development,
     allowBatchedHttpRequests: true,
     // Registered operations by id; the store ignores attempts to register more.
     persistedQueries: { cache: new RegisteredOperationStore(manifest) },
     plugins: [
+      // First: its refusal of an operation that cannot run is the one answered.
+      operationResolutionPlugin(),
       fastifyApolloDrainPlugin(app),
+      internalErrorLogPlugin(({ error, ...details }) => logger.error({ err: error, ...details }, 'internal error')),
+      persistedQueryErrorsPlugin(),
+      nulCharacterPlugin(),
       registeredOperationsOnlyPlugin(manifest),
       ApolloServerPluginCacheControl(),
       registeredOperationCachePlugin({
@@ -232,13 +241,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     Object.entries(live.current.urls)
       .filter(([name]) => !(name === REGISTRY_NAME && embeddedRegistry))
       .map(([name, url]) => ({ name, url }));
+  // However many callers ask, the subgraphs are probed at most once every PROBE_MAX_AGE_MS.
+  const probe = createSharedProbe(() => probeSubgraphs(targets(), agent, signingKey));
   app.get('/health', async () => ({
     status: 'ok',
-    subgraphs: await probeSubgraphs(targets(), agent, signingKey),
+    subgraphs: await probe(),
     supergraph: live.status(),
   }));
   app.get('/ready', async (_request, reply) => {
-    const subgraphs = await probeSubgraphs(targets(), agent, signingKey);
+    const subgraphs = await probe();
     const down = Object.keys(subgraphs).filter((name) => subgraphs[name] !== 'up');
     return reply.code(down.length ? 503 : 200).send({ status: down.length ? 'unavailable' : 'ready', down, subgraphs });
   });
@@ -256,6 +267,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   });
   installHttpLimits(app, '/graphql', options.httpLimits);
+  installVariablesDepthCheck(app, '/graphql');
   // After authentication and limits: the key under which a request may share an answer with an
   // identical one from a caller of the same role and organisation.
   if (responseCache || inFlightOperations) {

@@ -6,6 +6,7 @@ export * from './auth';
 export * from './kit';
 export * from './observability';
 export { openDatabase, migrate, pendingMigrations, type Database, type DatabaseOptions } from './db/database';
+export { dataVersionStatements, dropDataVersionStatements } from './db/migrations/dataVersionSql';
 export { seedOrganisations, type SeedOptions, type SeedReport } from './db/seed';
 export type { DomainFile, DomainOrganisation } from './domain/types';
 export type { FigureData, SourceData } from './db/entities/values';

@@ -1,3 +1,4 @@
+import { eventually } from '../harness/eventually';
 import { startTestFederation, type TestFederation } from '../harness/federation';
 
 type Phase = 'before' | 'stopping' | 'down' | 'starting' | 'after';
@@ -92,6 +93,6 @@ describe('one subgraph restarted under load', () => {
     // The same gateway process, never restarted, and it says it is ready again.
     expect(federation.running.gateway.pid).toBe(gatewayPid);
     expect(federation.running.gateway.process.exitCode).toBeNull();
-    expect((await federation.get('/ready')).status).toBe(200);
+    expect((await eventually(() => federation.get('/ready'), (answer) => answer.status === 200)).status).toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import { eventually } from '../harness/eventually';
 import { startTestFederation, type TestFederation } from '../harness/federation';
 
 let federation: TestFederation;
@@ -41,7 +42,8 @@ describe('one union subgraph stopped', () => {
   });
 
   it('says 503 on /ready naming the subgraph, and stays live on /health', async () => {
-    const ready = await federation.get('/ready');
+    // /ready answers from a probe at most a few seconds old.
+    const ready = await eventually(() => federation.get('/ready'), (answer) => answer.status === 503);
     expect(ready.status).toBe(503);
     expect(ready.body.down).toEqual(['lederne']);
     const health = await federation.get('/health');
@@ -51,7 +53,7 @@ describe('one union subgraph stopped', () => {
 
   it('recovers without a gateway restart when the subgraph is back', async () => {
     await federation.running.startSubgraph('lederne');
-    expect((await federation.get('/ready')).status).toBe(200);
+    expect((await eventually(() => federation.get('/ready'), (answer) => answer.status === 200)).status).toBe(200);
     const { data, errors } = await federation.query(`{ organisation(id: "lederne") { name } }`);
     expect(errors).toBeUndefined();
     expect(data.organisation).toEqual({ name: 'Lederne' });

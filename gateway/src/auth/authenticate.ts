@@ -55,18 +55,20 @@ export async function createAuthenticator(options: AuthenticationOptions): Promi
     } catch (error) {
       throw new AuthenticationError(reasonOf(error));
     }
+    // A verified token whose subject is unusable would pass here and be refused by every subgraph.
+    if (typeof payload.sub !== 'string' || payload.sub.trim() === '') throw new AuthenticationError('the token\'s "sub" claim must be a non-empty text');
     if (!isViewerRole(payload.role)) throw new AuthenticationError('the token names no known role');
-    if (payload.role === 'dashboard') return { subject: payload.sub!, role: payload.role, organisationId: null };
+    if (payload.role === 'dashboard') return { subject: payload.sub, role: payload.role, organisationId: null };
     if (payload.role === 'secretariat') {
       // A secretariat token may name the secretariat organisation it acts for (e.g. OAO).
       if (payload.org !== undefined && (typeof payload.org !== 'string' || !options.isOrganisation(payload.org))) {
         throw new AuthenticationError('"org" must be an organisation of the federation');
       }
-      return { subject: payload.sub!, role: 'secretariat', organisationId: (payload.org as string | undefined) ?? null };
+      return { subject: payload.sub, role: 'secretariat', organisationId: (payload.org as string | undefined) ?? null };
     }
     if (typeof payload.org !== 'string' || !options.isOrganisation(payload.org)) {
       throw new AuthenticationError('a union-staff token must name an organisation of the federation in "org"');
     }
-    return { subject: payload.sub!, role: 'union-staff', organisationId: payload.org };
+    return { subject: payload.sub, role: 'union-staff', organisationId: payload.org };
   };
 }

@@ -1,17 +1,17 @@
-import { DATA_VERSION_PATH } from '@nlf/schema';
+import { createFreshReads, DATA_VERSION_PATH } from '@nlf/schema';
 import { request, type Dispatcher } from 'undici';
 
 /**
- * Reads one subgraph's data version so that a caller always gets a value read after it asked: a
- * caller that arrives while a read is in flight waits for the next one, which starts when the
- * current one ends, and shares it with everyone else who arrived meanwhile. Under load that is one
- * read per round trip for any number of callers, and never a version from before the caller's
- * request, so a change committed before a request can never be answered from an older cache entry.
+ * Reads one subgraph's data version so that a caller always gets a value read after it asked
+ * (createFreshReads): never a version from before the caller's request, so a change committed
+ * before a request can never be answered from an older cache entry.
  */
 export class DataVersionProbe {
-  private inFlight: Promise<string> | undefined;
-  private queued: Promise<string> | undefined;
   private reads = 0;
+  private readonly next = createFreshReads(() => {
+    this.reads += 1;
+    return this.read();
+  });
 
   constructor(
     private readonly url: string,
@@ -21,31 +21,12 @@ export class DataVersionProbe {
 
   /** A version read that started after this call. Rejects when the subgraph cannot say. */
   fresh(): Promise<string> {
-    if (!this.inFlight) return this.launch();
-    this.queued ??= this.inFlight
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .then(() => {
-        this.queued = undefined;
-        return this.launch();
-      });
-    return this.queued;
+    return this.next();
   }
 
   /** Reads made so far (for the benchmark's statements-per-request figures). */
   readCount(): number {
     return this.reads;
-  }
-
-  private launch(): Promise<string> {
-    this.reads += 1;
-    const read = this.read().finally(() => {
-      if (this.inFlight === read) this.inFlight = undefined;
-    });
-    this.inFlight = read;
-    return read;
   }
 
   private async read(): Promise<string> {

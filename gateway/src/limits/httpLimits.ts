@@ -1,5 +1,5 @@
-import { ErrorCode } from '@nlf/schema';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ErrorCode, sendHttpError } from '@nlf/schema';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { Viewer } from '@nlf/schema';
 import { createRateLimiter, type RateLimitOptions } from './rateLimit';
 
@@ -28,12 +28,11 @@ export function installHttpLimits(app: FastifyInstance, path: string, options: H
   const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
   const limiter = createRateLimiter(options.rateLimit);
 
-  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, _request, reply) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return refuse(reply, 413, ErrorCode.REQUEST_TOO_LARGE, `The request body is larger than the limit of ${maxBodyBytes} bytes`, { limit: maxBodyBytes });
     }
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    return refuse(reply, status, status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR, status < 500 ? error.message : 'Internal server error');
+    return sendHttpError(error, request, reply);
   });
 
   app.addHook('preHandler', async (request, reply) => {

@@ -54,8 +54,38 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** This caller may only run registered persisted operations. */
   PERSISTED_QUERY_REQUIRED: 'PERSISTED_QUERY_REQUIRED',
-  /** Something failed inside a server; details are logged there, never sent. */
+  /** A text holds a character that cannot be stored (U+0000); `field` names where it was given. */
+  INVALID_CHARACTER: 'INVALID_CHARACTER',
+  /** The variables nest deeper than any input of the schema can (`limit` gives the depth); HTTP 400. */
+  VARIABLES_TOO_DEEP: 'VARIABLES_TOO_DEEP',
+  /** A subscription: the federation serves queries and mutations only; HTTP 400. */
+  OPERATION_NOT_SUPPORTED: 'OPERATION_NOT_SUPPORTED',
+  /** No operation to run: `operationName` names none in the document, or several operations and no name; HTTP 400. */
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  /** The request body or parameters are not a GraphQL request (no query, variables not an object...); HTTP 400. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The query text is not GraphQL; HTTP 400. */
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  /** The operation does not fit the schema (an unknown field, a missing argument...); HTTP 400. */
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** No registered operation has the id in `extensions.persistedQuery.sha256Hash`; HTTP 404. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** This server takes no persisted queries (a subgraph); HTTP 200, as Apollo clients expect. */
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  /** `extensions.persistedQuery` is unusable: a version other than 1, or a query whose SHA-256 is not the hash given; HTTP 400. */
+  PERSISTED_QUERY_INVALID: 'PERSISTED_QUERY_INVALID',
+  /** Something failed inside a server; details are logged there with the request id, never sent. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const CALLER_CODES = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
+
+/**
+ * Whether an error with this code is about the request, and its message written for the caller:
+ * any catalogue code but INTERNAL_SERVER_ERROR, which is what a server labels everything else with.
+ */
+export function isCallerErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && CALLER_CODES.has(code);
+}

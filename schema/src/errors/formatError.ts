@@ -1,43 +1,66 @@
-import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from './codes';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { ErrorCode, isCallerErrorCode } from './codes';
 
 export interface FormatErrorOptions {
   /** Let stack traces and internal messages through. Default: false, whatever NODE_ENV says. */
   debug?: boolean;
-  /** Where masked errors are reported. Default: console.error. */
-  log?: (error: unknown) => void;
 }
 
-const KNOWN_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+/** The one answer a caller gets for anything that is not its own mistake. */
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
 /**
- * Apollo Server hides stack traces only under NODE_ENV production/test, and passes any thrown
- * message on (a SQL error included). This keeps only errors with a known code as they are and
- * replaces everything else with a generic internal error, always without a stack trace.
+ * Apollo Server hides stack traces only under NODE_ENV production/test, passes any thrown message on
+ * (a SQL statement with the caller's values included) and labels every error without a code
+ * INTERNAL_SERVER_ERROR. This keeps an error as it is only when its code is a catalogue code about
+ * the request (isCallerErrorCode) and replaces everything else with a fixed internal error, always
+ * without a stack trace. internalErrorLogPlugin logs what is replaced.
  */
 export function createFormatError(options: FormatErrorOptions = {}) {
-  const log = options.log ?? ((error: unknown) => console.error(error));
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     if (options.debug) return formatted;
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    const code = typeof extensions.code === 'string' ? extensions.code : undefined;
-    if (code && KNOWN_CODES.has(code)) {
-      return { ...formatted, extensions };
-    }
-    log(error);
+    if (isCallerErrorCode(extensions.code)) return { ...formatted, extensions };
     return {
-      message: 'Internal server error',
+      message: INTERNAL_ERROR_MESSAGE,
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
+  };
+}
+
+/** What is logged of an error the caller does not see. */
+export interface MaskedError {
+  requestId?: string;
+  operationName?: string | null;
+  path?: readonly (string | number)[];
+  /** The subgraph that answered with it, when the gateway received it from one. */
+  serviceName?: unknown;
+  error: unknown;
+}
+
+/**
+ * Logs, with the request's id, every error that createFormatError replaces: the details stay on
+ * the server, where the caller's request id finds them. Reads the id from the context's `requestId`.
+ */
+export function internalErrorLogPlugin(log: (masked: MaskedError) => void): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors as readonly GraphQLError[]) {
+            if (isCallerErrorCode(error.extensions?.code)) continue;
+            log({
+              requestId: (contextValue as { requestId?: string }).requestId,
+              operationName,
+              path: error.path,
+              serviceName: error.extensions?.serviceName,
+              error: error.originalError ?? error,
+            });
+          }
+        },
+      };
+    },
   };
 }

@@ -1,3 +1,5 @@
 export * from './codes';
 export * from './errors';
 export * from './formatError';
+export * from './nulCharacters';
+export * from './httpErrors';

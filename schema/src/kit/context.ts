@@ -13,6 +13,8 @@ export interface SubgraphContext {
   viewer: Viewer;
   /** Smallest count a register breakdown shows. */
   suppressionThreshold: number;
+  /** The request's id (x-request-id), in every log line about it. */
+  requestId?: string;
 }
 
 export interface ContextOptions {

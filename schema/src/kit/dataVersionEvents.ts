@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { Client } from 'pg';
 import type { Database } from '../db/database';
 import { DATA_VERSION_CHANNEL } from '../db/migrations/Migration20261125000000_dataVersionNotify';
+import { ErrorCode } from '../errors';
 import type { Logger } from '../observability';
-import { DATA_VERSION_PATH, readDataVersion } from './dataVersion';
+import { DATA_VERSION_PATH, rateLimitFor, readDataVersion } from './dataVersion';
 
 /** Server-sent events of the subgraph's data version: the current one first, then every change. */
 export const DATA_VERSION_EVENTS_PATH = `${DATA_VERSION_PATH}/events`;
@@ -11,7 +12,17 @@ export const DATA_VERSION_EVENTS_PATH = `${DATA_VERSION_PATH}/events`;
 export interface DataVersionEventsOptions {
   /** Seconds between keep-alive comments, by which a follower tells a live stream from a dead one. Default: 5. */
   heartbeatSeconds?: number;
+  /** Streams open at once, from all callers. Default: MAX_DATA_VERSION_STREAMS. */
+  maxStreams?: number;
 }
+
+/**
+ * Streams of one subgraph open at once: each gateway process holds one, so this leaves room for a
+ * fleet of gateways and their reconnects, and bounds what callers who are not the gateway can hold.
+ */
+export const MAX_DATA_VERSION_STREAMS = 32;
+/** Streams one address may open a minute (@fastify/rate-limit): a gateway reconnects only when its stream is lost. */
+export const DATA_VERSION_STREAMS_PER_MINUTE = 60;
 
 interface Follower {
   send(version: string): void;
@@ -100,8 +111,22 @@ export function registerDataVersionEvents(
   const listener = new DataVersionListener(database.url, logger);
   const heartbeatMs = (options.heartbeatSeconds ?? 5) * 1000;
   const open = new Set<() => void>();
+  const maxStreams = options.maxStreams ?? MAX_DATA_VERSION_STREAMS;
+  // Counted from the moment a request is taken, so that callers arriving together cannot overshoot.
+  let streams = 0;
 
-  app.get(DATA_VERSION_EVENTS_PATH, async (request, reply) => {
+  app.get(DATA_VERSION_EVENTS_PATH, { config: rateLimitFor(DATA_VERSION_STREAMS_PER_MINUTE, 60_000) }, async (request, reply) => {
+    if (streams >= maxStreams) {
+      return reply.code(429).header('retry-after', '5').send({
+        errors: [{ message: `${maxStreams} data version streams are open, the most this subgraph serves; retry in 5 s`, extensions: { code: ErrorCode.RATE_LIMITED, limit: maxStreams, retryAfterSeconds: 5 } }],
+      });
+    }
+    streams += 1;
+    let released = false;
+    const release = () => {
+      if (!released) streams -= 1;
+      released = true;
+    };
     let stop = () => undefined as unknown;
     let ended = false;
     const raw = reply.raw;
@@ -110,6 +135,7 @@ export function registerDataVersionEvents(
       ended = true;
       clearInterval(heartbeat);
       stop();
+      release();
       open.delete(end);
       raw.end();
     };
@@ -120,10 +146,12 @@ export function registerDataVersionEvents(
       version = await readDataVersion(database);
     } catch {
       stop();
+      release();
       return reply.code(503).send({ subgraph, error: 'database unavailable' });
     }
     if (!version) {
       stop();
+      release();
       return reply.code(503).send({ subgraph, error: 'no data version row' });
     }
     reply.hijack();
@@ -132,6 +160,8 @@ export function registerDataVersionEvents(
     heartbeat = setInterval(() => raw.write(': alive\n\n'), heartbeatMs);
     open.add(end);
     request.raw.on('close', end);
+    // A caller gone while LISTEN was being set up closed before the listener was there.
+    if (request.raw.destroyed) end();
   });
 
   // Before the server waits for open connections to finish: these streams never finish by themselves.

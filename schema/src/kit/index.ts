@@ -3,9 +3,10 @@ export { buildSubgraph, type BuiltSubgraphSchema, type SubgraphSchemaOptions } f
 export type { SubgraphContext } from './context';
 export { decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor } from './cursor';
 export { escapeLike, normaliseSearchText, SEARCH_TEXT_MAX, SEARCH_TEXT_MIN, searchPattern } from './memberSearch';
-export { DATA_VERSION_PATH, type DataVersion } from './dataVersion';
-export { DATA_VERSION_EVENTS_PATH } from './dataVersionEvents';
+export { DATA_VERSION_PATH, DATA_VERSION_READS_PER_WINDOW, DATA_VERSION_READS_WINDOW_MS, type DataVersion } from './dataVersion';
+export { DATA_VERSION_EVENTS_PATH, DATA_VERSION_STREAMS_PER_MINUTE, MAX_DATA_VERSION_STREAMS } from './dataVersionEvents';
 export { FEDERATION_LINK, printSubgraphSdl } from './federation';
+export { createFreshReads } from './freshReads';
 export type { Loaders } from './loaders';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './registerService';
 export { exitWithParent, main, runSubgraph, type SubgraphOptions } from './runSubgraph';

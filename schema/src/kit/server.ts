@@ -1,11 +1,12 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { KeyLike } from 'jose';
 import type { Database } from '../db/database';
-import { createFormatError } from '../errors';
+import { createFormatError, installHttpErrors, internalErrorLogPlugin, nulCharacterPlugin } from '../errors';
 import { createLogger, observedServerOptions, observeRequests, type Logger } from '../observability';
 import { createContext, type SubgraphContext } from './context';
 import { registerDataVersionRoute } from './dataVersion';
@@ -43,15 +44,20 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const logger = options.logger ?? createLogger({ service: options.name });
   const app = Fastify({ ...observedServerOptions(logger), forceCloseConnections: 'idle' });
   observeRequests(app, { spanName: `subgraph ${options.name}` });
+  installHttpErrors(app);
   const debug = options.debug ?? false;
   let requests = 0;
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: debug,
     logger,
-    formatError: createFormatError({ debug, log: (error) => logger.error({ err: error }, 'internal error') }),
+    formatError: createFormatError({ debug }),
+    // Only the gateway calls a subgraph, and it never needs "Did you mean …" to describe the schema.
+    hideSchemaDetailsFromClientErrors: true,
     plugins: [
       fastifyApolloDrainPlugin(app),
+      internalErrorLogPlugin(({ error, ...details }) => logger.error({ err: error, ...details }, 'internal error')),
+      nulCharacterPlugin(),
       // Per-field timing for Apollo's usage reporting, which this federation does not use: pure cost.
       ApolloServerPluginInlineTraceDisabled(),
       {
@@ -71,6 +77,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       return reply.code(503).send({ status: 'unavailable', subgraph: options.name, database: 'unavailable' });
     }
   });
+  // Only routes that ask for it (the data version's) are limited; /graphql answers only the gateway.
+  await app.register(rateLimit, { global: false });
   registerDataVersionRoute(app, options.database, options.name);
   registerDataVersionEvents(app, options.database, options.name, logger);
   app.get('/ready', async (_request, reply) => {
@@ -94,7 +102,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   installGatewayGuard(app, { subgraph: options.name, key: options.gatewayKey, path: '/graphql' });
   await app.register(fastifyApollo(apollo), {
     // The guard has run: a request without a verified viewer never gets here.
-    context: async (request) => createContext(options.database.orm, contextOptions, request.viewer!),
+    context: async (request) => ({ ...createContext(options.database.orm, contextOptions, request.viewer!), requestId: request.id }),
   });
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port });

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
+import { BUMP_DATA_VERSION_FUNCTION } from './dataVersionSql';
 
-/** The channel on which every change of the data version is announced, with the new version. */
-export const DATA_VERSION_CHANNEL = 'nlf_data_version';
+export { DATA_VERSION_CHANNEL } from './dataVersionSql';
 
 /**
  * Announces each new data version with NOTIFY, which PostgreSQL delivers when (and only if) the
@@ -10,13 +10,7 @@ export const DATA_VERSION_CHANNEL = 'nlf_data_version';
  */
 export class Migration20261125000000_dataVersionNotify extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create or replace function bump_data_version() returns trigger language plpgsql as $$
-      declare next_version uuid := gen_random_uuid();
-      begin
-        update data_version set version = next_version, changed_at = now();
-        perform pg_notify('${DATA_VERSION_CHANNEL}', next_version::text);
-        return null;
-      end $$`);
+    this.addSql(BUMP_DATA_VERSION_FUNCTION);
   }
 
   override async down(): Promise<void> {

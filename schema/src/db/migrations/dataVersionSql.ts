@@ -1,0 +1,44 @@
+/** The channel on which every change of the data version is announced, with the new version. */
+export const DATA_VERSION_CHANNEL = 'nlf_data_version';
+
+/**
+ * The function every versioned table's trigger runs: a new random version (never a counter, so a
+ * database dropped and recreated never repeats an old one), announced with NOTIFY, which
+ * PostgreSQL delivers when (and only if) the transaction commits, in commit order.
+ */
+export const BUMP_DATA_VERSION_FUNCTION = `create or replace function bump_data_version() returns trigger language plpgsql as $$
+      declare next_version uuid := gen_random_uuid();
+      begin
+        update data_version set version = next_version, changed_at = now();
+        perform pg_notify('${DATA_VERSION_CHANNEL}', next_version::text);
+        return null;
+      end $$`;
+
+/**
+ * Everything a subgraph's database needs for /data-version and /data-version/events: the one-row
+ * data_version table, the function above, and a trigger on each of `tables` that changes the
+ * version in the same transaction as any write (a mutation, a reseed, a hand-made UPDATE).
+ */
+export function dataVersionStatements(tables: readonly string[]): string[] {
+  return [
+    `create table data_version (
+      singleton boolean primary key default true check (singleton),
+      version uuid not null default gen_random_uuid(),
+      changed_at timestamptz not null default now()
+    )`,
+    'insert into data_version default values',
+    BUMP_DATA_VERSION_FUNCTION,
+    // Statement level: a reseed of 100 000 rows bumps the version once per statement, not per row.
+    ...tables.map((table) => `create trigger ${table}_data_version after insert or update or delete or truncate on ${table}
+        for each statement execute function bump_data_version()`),
+  ];
+}
+
+/** Undoes dataVersionStatements(tables). */
+export function dropDataVersionStatements(tables: readonly string[]): string[] {
+  return [
+    ...tables.map((table) => `drop trigger if exists ${table}_data_version on ${table}`),
+    'drop function if exists bump_data_version()',
+    'drop table if exists data_version',
+  ];
+}
