@@ -31,11 +31,11 @@ async function main(argv: string[]): Promise<void> {
     httpLimits: {
       maxBodyBytes: settings.maxBodyBytes,
       maxBatch: settings.maxBatch,
-      rateLimit: { perMinute: settings.rateLimitPerMinute, burst: settings.rateLimitBurst },
+      rateLimit: { perMinute: settings.rateLimitPerMinute, burst: settings.rateLimitBurst, maxIdentities: settings.rateLimitIdentities },
     },
     // Watched for changes, which are applied without a restart (NLF_WATCH=0: never).
     ...(!settings.watch ? {} : settings.standalone ? { supergraphPath: settings.supergraphPath } : { configPath: settings.configPath }),
-    responseCache: settings.responseCache ? { freshness: settings.cacheFreshness } : false,
+    responseCache: settings.responseCache ? { freshness: settings.cacheFreshness, maxEntries: settings.responseCacheEntries } : false,
     inFlightSharing: settings.inFlightSharing,
     registeredOperationMaxAge: settings.indicatorsMaxAge,
   });

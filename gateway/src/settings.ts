@@ -28,7 +28,11 @@ export interface GatewaySettings {
   rateLimitPerMinute: number;
   /** Undefined: a sixth of the rate, at least 10. */
   rateLimitBurst?: number;
+  /** Identities whose request rate is remembered; the least recently seen are forgotten first. */
+  rateLimitIdentities: number;
   responseCache: boolean;
+  /** Answers the response cache keeps (least recently used forgotten first). */
+  responseCacheEntries: number;
   cacheFreshness: 'announced' | 'checked';
   inFlightSharing: boolean;
   /** Undefined: the registered-operation cache's own default (60 s). */
@@ -37,6 +41,8 @@ export interface GatewaySettings {
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+export const DEFAULT_RATE_LIMIT_IDENTITIES = 100_000;
+export const DEFAULT_RESPONSE_CACHE_ENTRIES = 1000;
 
 /** Reads the settings; one error names every variable that is set wrong. */
 export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv = process.env): GatewaySettings {
@@ -90,7 +96,9 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
     maxBatch: integer('NLF_MAX_BATCH', DEFAULT_MAX_BATCH),
     rateLimitPerMinute: integer('NLF_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, 0),
     rateLimitBurst: rateLimitBurstRaw === undefined ? undefined : integer('NLF_RATE_LIMIT_BURST', 1),
+    rateLimitIdentities: integer('NLF_RATE_LIMIT_IDENTITIES', DEFAULT_RATE_LIMIT_IDENTITIES),
     responseCache: choice('NLF_RESPONSE_CACHE', ['on', 'off'], 'on') === 'on',
+    responseCacheEntries: integer('NLF_RESPONSE_CACHE_ENTRIES', DEFAULT_RESPONSE_CACHE_ENTRIES),
     cacheFreshness: choice('NLF_CACHE_FRESHNESS', ['announced', 'checked'], 'announced'),
     inFlightSharing: choice('NLF_INFLIGHT_SHARING', ['on', 'off'], 'on') === 'on',
     indicatorsMaxAge: set('NLF_INDICATORS_MAX_AGE') === undefined ? undefined : integer('NLF_INDICATORS_MAX_AGE', 60, 0),

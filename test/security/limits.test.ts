@@ -3,7 +3,8 @@ import { useTestFederation } from '../harness/federation';
 /** Every variable that sets a limit of the gateway (README, settings). */
 const LIMIT_VARIABLES = [
   'NLF_MAX_DEPTH', 'NLF_MAX_ALIASES', 'NLF_MAX_COST', 'NLF_MAX_FAN_OUT', 'NLF_PLANNER_PATHS_LIMIT', 'NLF_MEASURE_CACHE_ENTRIES',
-  'NLF_MAX_BODY_BYTES', 'NLF_MAX_BATCH', 'NLF_RATE_LIMIT_PER_MINUTE', 'NLF_RATE_LIMIT_BURST', 'NLF_SUBGRAPH_TIMEOUT_MS',
+  'NLF_MAX_BODY_BYTES', 'NLF_MAX_BATCH', 'NLF_RATE_LIMIT_PER_MINUTE', 'NLF_RATE_LIMIT_BURST', 'NLF_RATE_LIMIT_IDENTITIES', 'NLF_SUBGRAPH_TIMEOUT_MS',
+  'NLF_RESPONSE_CACHE_ENTRIES',
 ];
 
 // Every limit as `npm start` ships it: no limit variable set, NODE_ENV development (introspection on).

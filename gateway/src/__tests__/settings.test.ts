@@ -10,7 +10,7 @@ describe('readGatewaySettings', () => {
     expect(settings.operationLimits).toEqual({ maxDepth: 12, maxAliases: 30, maxCost: 50_000, maxFanOut: 150, defaultListSize: 20, measureCacheEntries: 1000 });
     expect(settings).toMatchObject({
       host: '127.0.0.1', port: 4000, production: false, plannerPathsLimit: 32, maxBodyBytes: 100_000, maxBatch: 5,
-      rateLimitPerMinute: 600, rateLimitBurst: undefined, subgraphTimeoutMs: 10_000, watch: true, responseCache: true,
+      rateLimitPerMinute: 600, rateLimitBurst: undefined, rateLimitIdentities: 100_000, responseCacheEntries: 1000, subgraphTimeoutMs: 10_000, watch: true, responseCache: true,
       cacheFreshness: 'announced', inFlightSharing: true, standalone: false,
     });
   });
