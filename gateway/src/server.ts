@@ -15,7 +15,7 @@ import { allSubgraphs, REGISTRY_NAME, urlVariable, type FederationConfig } from 
 import { registerDashboardRoutes } from './dashboard/routes';
 import { probeSubgraphs, type SubgraphTarget } from './health';
 import { DEFAULT_MAX_BODY_BYTES, installHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
-import { operationLimitsPlugin, type OperationLimitsOptions } from './limits/operationLimits';
+import { operationLimitsPlugin, resolveOperationLimits, type OperationLimitsOptions } from './limits/operationLimits';
 import { DEFAULT_PLANNER_PATHS_LIMIT, GuardedGateway } from './limits/plannerGuard';
 import { loadManifest, type PersistedOperationManifest } from './operations/manifest';
 import {
@@ -177,6 +177,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const gateway = new GuardedGateway({
     pathsLimit: options.plannerPathsLimit ?? DEFAULT_PLANNER_PATHS_LIMIT,
+    refusalsKept: resolveOperationLimits(options.operationLimits).measureCacheEntries,
     supergraphSdl: live.hook,
     experimental_didResolveQueryPlan: responseCache?.didResolveQueryPlan,
     buildService: ({ name }) => {

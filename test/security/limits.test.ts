@@ -116,9 +116,14 @@ describe('planning fan-out, before the query planner runs', () => {
 
   it("stops two hops inside the cooperation subgraph with the planner's own limit, as OPERATION_TOO_COMPLEX", async () => {
     // Fan-out 30, within the budget, but the planner holds about 64 alternatives for it.
-    const response = await federation.query('{ workGroup(id: "x") { secretariat { workGroups { secretariat { workGroups { name } } } } } }');
+    const query = '{ workGroup(id: "x") { secretariat { workGroups { secretariat { workGroups { name } } } } } }';
+    const response = await federation.query(query);
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.extensions).toEqual({ code: 'OPERATION_TOO_COMPLEX', limit: 32, measure: 'plannerPaths' });
+    // A repeat is refused the same way (the gateway remembers the refusal rather than planning again).
+    const again = await federation.query(query);
+    expect(again.status).toBe(400);
+    expect(again.errors?.[0]?.extensions).toEqual({ code: 'OPERATION_TOO_COMPLEX', limit: 32, measure: 'plannerPaths' });
     // The gateway keeps answering.
     expect((await federation.query('{ organisation(id: "sl") { name } }')).data).toEqual({ organisation: { name: 'SL' } });
   });

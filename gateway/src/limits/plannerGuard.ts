@@ -1,5 +1,7 @@
 import { ApolloGateway, type GatewayConfig } from '@apollo/gateway';
+import { createHash } from 'node:crypto';
 import { ErrorCode, FederationError } from '@nlf/schema';
+import { LRUCache } from 'lru-cache';
 
 /** The message @apollo/query-planner throws when a selection has more alternatives than `debug.pathsLimit`. */
 const PATHS_LIMIT_MESSAGE = /^Too many options generated for /;
@@ -30,11 +32,17 @@ class PlannerLimitError extends FederationError {
 /** An ApolloGateway whose planner refusals reach the caller as OPERATION_TOO_COMPLEX (400), not as an internal error. */
 export class GuardedGateway extends ApolloGateway {
   private readonly pathsLimit: number;
+  // A refused plan is not stored in the gateway's plan cache: remembered here, a repeat is refused
+  // without planning again.
+  private readonly refused: LRUCache<string, true>;
 
-  constructor(config: GatewayConfig & { pathsLimit: number }) {
-    const { pathsLimit, ...rest } = config;
+  constructor(config: GatewayConfig & { pathsLimit: number; refusalsKept: number }) {
+    const { pathsLimit, refusalsKept, ...rest } = config;
     super({ ...rest, queryPlannerConfig: { ...rest.queryPlannerConfig, ...plannerGuardrails(pathsLimit) } });
     this.pathsLimit = pathsLimit;
+    this.refused = new LRUCache({ max: refusalsKept });
+    // Another supergraph may plan the same operation differently.
+    this.onSchemaLoadOrUpdate(() => this.refused.clear());
   }
 
   override async load(...args: Parameters<ApolloGateway['load']>): ReturnType<ApolloGateway['load']> {
@@ -43,11 +51,15 @@ export class GuardedGateway extends ApolloGateway {
     return {
       ...loaded,
       executor: async (requestContext) => {
+        // Hashed: an operation name is as long as the caller makes it.
+        const key = createHash('sha256').update(requestContext.queryHash).update('\0').update(requestContext.request.operationName ?? '').digest('base64');
+        if (this.refused.get(key)) throw new PlannerLimitError(limit);
         try {
           return await loaded.executor(requestContext);
         } catch (error) {
-          if (error instanceof Error && PATHS_LIMIT_MESSAGE.test(error.message)) throw new PlannerLimitError(limit);
-          throw error;
+          if (!(error instanceof Error && PATHS_LIMIT_MESSAGE.test(error.message))) throw error;
+          this.refused.set(key, true);
+          throw new PlannerLimitError(limit);
         }
       },
     };
