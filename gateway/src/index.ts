@@ -12,3 +12,7 @@ export { createAuthenticator, type AuthenticationOptions, type Authenticator } f
 export { readSecuritySettings, DEFAULT_AUDIENCE, DEFAULT_ISSUER, type SecuritySettings } from './auth/settings';
 export { supergraphSubgraphUrls } from './supergraphFile';
 export * from './cache';
+export { measureOperation, type OperationMeasure } from './limits/operationCost';
+export { DEFAULT_OPERATION_LIMITS, limitExceeded, resolveOperationLimits, type OperationLimits } from './limits/operationLimits';
+export { DEFAULT_PLANNER_PATHS_LIMIT } from './limits/plannerGuard';
+export { readGatewaySettings, type GatewaySettings } from './settings';

@@ -1,4 +1,4 @@
-import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
+import { LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -16,7 +16,8 @@ import { allSubgraphs, REGISTRY_NAME, urlVariable, type FederationConfig } from 
 import { registerDashboardRoutes } from './dashboard/routes';
 import { createSharedProbe, probeSubgraphs, type SubgraphTarget } from './health';
 import { DEFAULT_MAX_BODY_BYTES, installHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
-import { operationLimitsPlugin, type OperationLimitsOptions } from './limits/operationLimits';
+import { operationLimitsPlugin, resolveOperationLimits, type OperationLimitsOptions } from './limits/operationLimits';
+import { DEFAULT_PLANNER_PATHS_LIMIT, GuardedGateway } from './limits/plannerGuard';
 import { installVariablesDepthCheck, operationResolutionPlugin, persistedQueryErrorsPlugin } from './limits/requestChecks';
 import { loadManifest, type PersistedOperationManifest } from './operations/manifest';
 import {
@@ -67,14 +68,16 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Operations accepted by id (GET or POST). Default: gateway/persisted-operations.json. */
   persistedOperations?: PersistedOperationManifest;
-  /** Seconds a complete answer of a registered operation may be cached. Default: NLF_INDICATORS_MAX_AGE, else 60. */
+  /** Seconds a complete answer of a registered operation may be cached. Default: 60. */
   registeredOperationMaxAge?: number;
   /** Token verification and the key that signs subgraph calls. */
   security: SecuritySettings;
   /** Longest a subgraph may take to answer. Default: 10 000 ms. */
   subgraphTimeoutMs?: number;
-  /** Depth, alias and cost limits of an operation. Default: DEFAULT_OPERATION_LIMITS. */
+  /** Depth, alias, cost and fan-out limits of an operation; each one not given keeps its default (DEFAULT_OPERATION_LIMITS). */
   operationLimits?: OperationLimitsOptions;
+  /** Most alternatives the query planner may hold for one selection (limits/plannerGuard.ts). Default: 32. */
+  plannerPathsLimit?: number;
   /** Body size, batch size and rate limits of a request. Default: see HttpLimitsOptions. */
   httpLimits?: HttpLimitsOptions;
   /** Serve introspection and the landing page. Default: true unless NODE_ENV is "production". */
@@ -174,7 +177,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           dispatcher: agent,
         });
 
-  const gateway = new ApolloGateway({
+  const gateway = new GuardedGateway({
+    pathsLimit: options.plannerPathsLimit ?? DEFAULT_PLANNER_PATHS_LIMIT,
+    refusalsKept: resolveOperationLimits(options.operationLimits).measureCacheEntries,
     supergraphSdl: live.hook,
     experimental_didResolveQueryPlan: responseCache?.didResolveQueryPlan,
     buildService: ({ name }) => {
@@ -225,7 +230,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginCacheControl(),
       registeredOperationCachePlugin({
         manifest,
-        maxAge: options.registeredOperationMaxAge ?? (Number(process.env.NLF_INDICATORS_MAX_AGE) || undefined),
+        maxAge: options.registeredOperationMaxAge,
       }),
       operationLimitsPlugin(options.operationLimits),
       ...(responseCache ? [responseCache.plugin] : []),

@@ -1,25 +1,46 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, FederationError } from '@nlf/schema';
-import { Kind, type FragmentDefinitionNode } from 'graphql';
-import { measureOperation } from './operationCost';
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type ValueNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { measureOperation, type OperationMeasure } from './operationCost';
 
-export interface OperationLimitsOptions {
-  /** Deepest nesting of fields. Default: 12. */
-  maxDepth?: number;
-  /** Most aliased fields in one operation. Default: 30. */
-  maxAliases?: number;
-  /** Highest estimated cost (fields resolved, lists multiplied by `first` or defaultListSize). Default: 50 000. */
-  maxCost?: number;
-  /** Size assumed for a list without `first`. Default: 20. */
-  defaultListSize?: number;
+export interface OperationLimits {
+  /** Deepest nesting of fields. */
+  maxDepth: number;
+  /** Most aliased fields in one operation. */
+  maxAliases: number;
+  /** Highest estimated cost (fields resolved, lists multiplied by `first` or defaultListSize). */
+  maxCost: number;
+  /** Highest estimated planning fan-out (operationCost.ts, `fanOut`). */
+  maxFanOut: number;
+  /** Size assumed for a list without `first`. */
+  defaultListSize: number;
+  /** Operations whose measures are kept (least recently used forgotten first). */
+  measureCacheEntries: number;
 }
 
-export const DEFAULT_OPERATION_LIMITS: Required<OperationLimitsOptions> = {
+export type OperationLimitsOptions = Partial<OperationLimits>;
+
+export const DEFAULT_OPERATION_LIMITS: Readonly<OperationLimits> = Object.freeze({
   maxDepth: 12,
   maxAliases: 30,
   maxCost: 50_000,
+  // 30 aliased lookups of an organisation (5 implementations each) fit; any three nested hops
+  // through Organisation (5 + 25 + 125) do not, whatever else the operation asks.
+  maxFanOut: 150,
   defaultListSize: 20,
-};
+  measureCacheEntries: 1000,
+});
+
+/** Every limit, the given ones over the defaults; an option given as undefined keeps its default. */
+export function resolveOperationLimits(options: OperationLimitsOptions = {}): OperationLimits {
+  const limits = { ...DEFAULT_OPERATION_LIMITS };
+  for (const key of Object.keys(limits) as (keyof OperationLimits)[]) {
+    const value = options[key];
+    if (value !== undefined) limits[key] = value;
+  }
+  return limits;
+}
 
 class LimitError extends FederationError {
   constructor(message: string, code: ErrorCode, limit: number, actual: number) {
@@ -27,40 +48,75 @@ class LimitError extends FederationError {
   }
 }
 
-/** Refuses an operation above the depth, alias or cost limit before any subgraph is called. */
+/** The first limit the measure is over, as the error that refuses it; none when within every limit. */
+export function limitExceeded(measure: OperationMeasure, limits: OperationLimits): LimitError | undefined {
+  if (measure.depth > limits.maxDepth) {
+    return new LimitError(`The operation nests ${measure.depth} levels deep; the limit is ${limits.maxDepth}`, ErrorCode.DEPTH_LIMIT_EXCEEDED, limits.maxDepth, measure.depth);
+  }
+  if (measure.aliases > limits.maxAliases) {
+    return new LimitError(`The operation uses ${measure.aliases} aliases; the limit is ${limits.maxAliases}`, ErrorCode.ALIAS_LIMIT_EXCEEDED, limits.maxAliases, measure.aliases);
+  }
+  if (measure.cost > limits.maxCost) {
+    return new LimitError(`The operation's estimated cost is ${measure.cost}; the limit is ${limits.maxCost}`, ErrorCode.COST_LIMIT_EXCEEDED, limits.maxCost, measure.cost);
+  }
+  if (measure.fanOut > limits.maxFanOut) {
+    return new LimitError(
+      `The operation's estimated planning fan-out is ${measure.fanOut}; the limit is ${limits.maxFanOut}. Nest fewer hops through abstract types such as Organisation, or narrow them with fragments on concrete types`,
+      ErrorCode.OPERATION_TOO_COMPLEX, limits.maxFanOut, measure.fanOut,
+    );
+  }
+  return undefined;
+}
+
+/** Names of the variables that size lists (`first: $n`): the only ones a measure depends on. */
+function sizingVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const visit = (value: ValueNode) => {
+    if (value.kind === Kind.VARIABLE) names.add(value.name.value);
+  };
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const record = node as { kind?: string; name?: { value: string }; value?: ValueNode };
+    if (record.kind === Kind.ARGUMENT && record.name?.value === 'first' && record.value) visit(record.value);
+    for (const key of ['definitions', 'selectionSet', 'selections', 'arguments'] as const) walk((node as Record<string, unknown>)[key]);
+  };
+  walk(document);
+  return [...names].sort();
+}
+
+/**
+ * Refuses an operation above the depth, alias, cost or planning fan-out limit in
+ * didResolveOperation: after validation, before the gateway plans it or calls any subgraph.
+ */
 export function operationLimitsPlugin(options: OperationLimitsOptions = {}): ApolloServerPlugin {
-  const limits = { ...DEFAULT_OPERATION_LIMITS, ...options };
-  // Apollo Server hands the same document object for the same query text (its document store), and
-  // the measure depends only on it, the operation and the variables: measured once per combination.
-  const measured = new WeakMap<object, Map<string, ReturnType<typeof measureOperation>>>();
+  const limits = resolveOperationLimits(options);
+  // A measure depends on the document, the operation and the values of the variables that size
+  // lists, nothing else: kept under that key, the variables' other values never enter it.
+  let nextId = 0;
+  const documents = new LRUCache<DocumentNode, { id: number; sizing: string[] }>({ max: limits.measureCacheEntries });
+  const measures = new LRUCache<string, OperationMeasure>({ max: limits.measureCacheEntries });
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, schema, request }) {
           if (!operation) return;
-          let byVariables = measured.get(document);
-          if (!byVariables) measured.set(document, (byVariables = new Map()));
-          const key = JSON.stringify([operation.name?.value ?? null, request.variables ?? {}]);
-          let measure = byVariables.get(key);
+          let known = documents.get(document);
+          if (!known) documents.set(document, (known = { id: (nextId += 1), sizing: sizingVariables(document) }));
+          const variables = request.variables ?? {};
+          const sizes = known.sizing.map((name) => (typeof variables[name] === 'number' ? variables[name] : null));
+          const key = `${known.id}\0${operation.name?.value ?? ''}\0${sizes.join(',')}`;
+          let measure = measures.get(key);
           if (!measure) {
             const fragments: Record<string, FragmentDefinitionNode> = {};
             for (const definition of document.definitions) {
               if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
             }
-            measure = measureOperation(schema, operation, fragments, request.variables ?? {}, limits);
-            // Bounded: a caller varying variables endlessly must not grow this without limit.
-            if (byVariables.size >= 100) byVariables.clear();
-            byVariables.set(key, measure);
+            measure = measureOperation(schema, operation, fragments, variables, limits);
+            measures.set(key, measure);
           }
-          if (measure.depth > limits.maxDepth) {
-            throw new LimitError(`The operation nests ${measure.depth} levels deep; the limit is ${limits.maxDepth}`, ErrorCode.DEPTH_LIMIT_EXCEEDED, limits.maxDepth, measure.depth);
-          }
-          if (measure.aliases > limits.maxAliases) {
-            throw new LimitError(`The operation uses ${measure.aliases} aliases; the limit is ${limits.maxAliases}`, ErrorCode.ALIAS_LIMIT_EXCEEDED, limits.maxAliases, measure.aliases);
-          }
-          if (measure.cost > limits.maxCost) {
-            throw new LimitError(`The operation's estimated cost is ${measure.cost}; the limit is ${limits.maxCost}`, ErrorCode.COST_LIMIT_EXCEEDED, limits.maxCost, measure.cost);
-          }
+          const refusal = limitExceeded(measure, limits);
+          if (refusal) throw refusal;
         },
       };
     },

@@ -44,6 +44,12 @@ export const ErrorCode = {
   DEPTH_LIMIT_EXCEEDED: 'DEPTH_LIMIT_EXCEEDED',
   /** The operation's estimated cost is above the maximum. */
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
+  /**
+   * The operation fans out too far to plan: its estimated planning fan-out (hops through abstract
+   * types such as Organisation, times their implementations) is above the limit, or the query
+   * planner's own limit on alternatives stopped it. `limit` and `actual` say which numbers.
+   */
+  OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
   /** The operation uses more aliases than allowed. */
   ALIAS_LIMIT_EXCEEDED: 'ALIAS_LIMIT_EXCEEDED',
   /** More operations in one batched HTTP request than allowed. */

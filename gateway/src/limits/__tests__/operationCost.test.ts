@@ -17,8 +17,15 @@ function measure(query: string, variables: Record<string, unknown> = {}) {
 }
 
 describe('measureOperation', () => {
-  it('counts depth without introspection fields', () => {
-    expect(measure('{ organisation(id: "x") { councils { members { name __typename } } } }').depth).toBe(4);
+  it('counts introspection fields like any other field', () => {
+    const plain = measure('{ organisation(id: "x") { councils { members { name } } } }');
+    const typed = measure('{ organisation(id: "x") { councils { members { name __typename } } } }');
+    expect(typed.depth).toBe(4);
+    expect(typed.cost).toBe(plain.cost + 20 * 20);
+    // __schema 1 + 20 types × (1 + 20 fields × (field 1 + name 1)): lists without `first` count 20.
+    expect(measure('{ __schema { types { fields { name } } } }')).toEqual({ depth: 4, aliases: 0, cost: 1 + 20 * (1 + 20 * 2), fanOut: 0 });
+    const aliased = Array.from({ length: 300 }, (_, i) => `s${i}: __schema { types { fields { name } } }`).join(' ');
+    expect(measure(`{ ${aliased} }`)).toMatchObject({ aliases: 300, cost: 300 * (1 + 20 * (1 + 20 * 2)) });
   });
 
   it('multiplies list fields by `first`, from literals and variables', () => {
@@ -37,5 +44,48 @@ describe('measureOperation', () => {
     const result = measure('{ a: organisation(id: "x") { ...F } b: organisation(id: "y") { ...F } } fragment F on Organisation { name forums { name } }');
     expect(result.aliases).toBe(2);
     expect(result.depth).toBe(3);
+  });
+});
+
+describe('planning fan-out', () => {
+  it('counts each abstract field by its implementations, times those of the abstract types above it', () => {
+    expect(measure('{ organisations { name country } }').fanOut).toBe(5);
+    expect(measure('{ workGroup(id: "x") { name participants { name } } }').fanOut).toBe(5);
+    // organisations 5 + participants 5 × 5
+    expect(measure('{ organisations { workGroups { participants { name } } } }').fanOut).toBe(5 + 25);
+    // A fragment on a concrete type narrows its hop to one type.
+    expect(measure('{ organisations { ... on Lederne { workGroups { participants { name } } } } }').fanOut).toBe(5 + 5);
+  });
+
+  it("grows by a power of five with each nested hop: the issue's killer operations", () => {
+    const hops = (n: number) => `{ workGroup(id: "x") ${'{ secretariat { workGroups '.repeat(n)}{ name }${' } }'.repeat(n)} }`;
+    expect(measure(hops(1)).fanOut).toBe(5);
+    expect(measure(hops(2)).fanOut).toBe(5 + 25);
+    expect(measure(hops(3)).fanOut).toBe(5 + 25 + 125);
+    const rounds = (n: number) => `{ organisations ${'{ workGroups { participants '.repeat(n)}{ name }${' } }'.repeat(n)} }`;
+    expect(measure(rounds(4)).fanOut).toBe(5 + 25 + 125 + 625 + 3125);
+  });
+
+  it('counts aliases and named fragments once per use', () => {
+    const one = measure('{ organisation(id: "x") { workGroups { participants { name } } } }').fanOut;
+    expect(one).toBe(30);
+    expect(measure('{ a: organisation(id: "x") { ...G } b: organisation(id: "y") { ...G } } fragment G on Organisation { workGroups { participants { name } } }').fanOut).toBe(2 * one);
+  });
+});
+
+describe('measuring is linear in the document', () => {
+  // Each fragment spreads the one before twice: 2^18 uses of F0 in about 900 bytes.
+  const doubling = (levels: number) =>
+    `{ organisations { ...F${levels} } } fragment F0 on Organisation { n: name } ` +
+    Array.from({ length: levels }, (_, i) => `fragment F${i + 1} on Organisation { ...F${i} ...F${i} }`).join(' ');
+
+  it('computes the doubling-fragments attack exactly, measuring each fragment once', () => {
+    const spy = jest.spyOn(schema, 'getPossibleTypes');
+    const result = measure(doubling(18));
+    // Every use counts: 2^18 aliased names under 20 organisations.
+    expect(result).toEqual({ depth: 2, aliases: 2 ** 18, cost: 20 * (1 + 2 ** 18), fanOut: 5 });
+    // One look-up per selection set measured (the operation's, organisations', 19 fragments') and per abstract field, not per use.
+    expect(spy.mock.calls.length).toBeLessThan(30);
+    spy.mockRestore();
   });
 });

@@ -1,0 +1,46 @@
+import { DEFAULT_OPERATION_LIMITS, resolveOperationLimits } from '../limits/operationLimits';
+import { readGatewaySettings } from '../settings';
+
+// The two keys the gateway cannot start without; their form is checked when the gateway starts.
+const required = { NLF_GATEWAY_SIGNING_KEY: 'signing key', NLF_AUTH_PUBLIC_KEY: 'public key' };
+
+describe('readGatewaySettings', () => {
+  it('gives every documented default when no variable is set, as npm start ships', () => {
+    const settings = readGatewaySettings([], { ...required });
+    expect(settings.operationLimits).toEqual({ maxDepth: 12, maxAliases: 30, maxCost: 50_000, maxFanOut: 150, defaultListSize: 20, measureCacheEntries: 1000 });
+    expect(settings).toMatchObject({
+      host: '127.0.0.1', port: 4000, production: false, plannerPathsLimit: 32, maxBodyBytes: 100_000, maxBatch: 5,
+      rateLimitPerMinute: 600, rateLimitBurst: undefined, rateLimitIdentities: 100_000, responseCacheEntries: 1000, subgraphTimeoutMs: 10_000, watch: true, responseCache: true,
+      cacheFreshness: 'announced', inFlightSharing: true, standalone: false,
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(readGatewaySettings([], { ...required, NLF_MAX_DEPTH: '', NLF_MAX_FAN_OUT: '' }).operationLimits).toMatchObject({ maxDepth: 12, maxFanOut: 150 });
+  });
+
+  it('reads the limits that are set', () => {
+    const settings = readGatewaySettings([], { ...required, NLF_MAX_DEPTH: '4', NLF_MAX_FAN_OUT: '40', NLF_PLANNER_PATHS_LIMIT: '8', NODE_ENV: 'production' });
+    expect(settings.operationLimits).toMatchObject({ maxDepth: 4, maxFanOut: 40, maxAliases: 30 });
+    expect(settings).toMatchObject({ plannerPathsLimit: 8, production: true });
+  });
+
+  it('refuses to start on invalid values, naming every one', () => {
+    expect(() => readGatewaySettings([], { ...required, NLF_MAX_DEPTH: 'ten', NLF_MAX_COST: '-1', NLF_RESPONSE_CACHE: 'maybe', PORT: '70000' })).toThrow(
+      [
+        "the gateway's settings are invalid:",
+        '- PORT must be a whole number from 0 to 65535, got "70000"',
+        '- NLF_MAX_DEPTH must be a whole number from 1 to any size, got "ten"',
+        '- NLF_MAX_COST must be a whole number from 1 to any size, got "-1"',
+        '- NLF_RESPONSE_CACHE must be "on" or "off", got "maybe"',
+      ].join('\n'),
+    );
+    expect(() => readGatewaySettings([], {})).toThrow(/NLF_GATEWAY_SIGNING_KEY is required/);
+  });
+});
+
+describe('resolveOperationLimits', () => {
+  it('keeps a default where an option is given as undefined', () => {
+    expect(resolveOperationLimits({ maxDepth: undefined, maxAliases: 3 })).toEqual({ ...DEFAULT_OPERATION_LIMITS, maxAliases: 3 });
+  });
+});

@@ -1,0 +1,114 @@
+import { readSecuritySettings, type SecuritySettings } from './auth/settings';
+import { DEFAULT_CONFIG_PATH } from './config';
+import { DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY_BYTES } from './limits/httpLimits';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits';
+import { DEFAULT_PLANNER_PATHS_LIMIT } from './limits/plannerGuard';
+
+/** Everything the gateway process takes from its environment, read and checked once at start-up (README lists each). */
+export interface GatewaySettings {
+  host: string;
+  port: number;
+  /** NODE_ENV=production: no introspection, no landing page. */
+  production: boolean;
+  debugErrors: boolean;
+  security: SecuritySettings;
+  /** A supergraph file given by flag or NLF_SUPERGRAPH; undefined: gateway/supergraph.graphql. */
+  supergraphPath?: string;
+  /** NLF_FEDERATION_CONFIG; undefined: the default config, or none when running a supergraph file alone. */
+  configPath?: string;
+  /** A supergraph file without a config: any Federation 2 supergraph, no registry. */
+  standalone: boolean;
+  /** Watch the config (or standalone supergraph) file and apply changes without a restart. */
+  watch: boolean;
+  subgraphTimeoutMs: number;
+  operationLimits: OperationLimits;
+  plannerPathsLimit: number;
+  maxBodyBytes: number;
+  maxBatch: number;
+  rateLimitPerMinute: number;
+  /** Undefined: a sixth of the rate, at least 10. */
+  rateLimitBurst?: number;
+  /** Identities whose request rate is remembered; the least recently seen are forgotten first. */
+  rateLimitIdentities: number;
+  responseCache: boolean;
+  /** Answers the response cache keeps (least recently used forgotten first). */
+  responseCacheEntries: number;
+  cacheFreshness: 'announced' | 'checked';
+  inFlightSharing: boolean;
+  /** Undefined: the registered-operation cache's own default (60 s). */
+  indicatorsMaxAge?: number;
+}
+
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+export const DEFAULT_RATE_LIMIT_IDENTITIES = 100_000;
+export const DEFAULT_RESPONSE_CACHE_ENTRIES = 1000;
+
+/** Reads the settings; one error names every variable that is set wrong. */
+export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv = process.env): GatewaySettings {
+  const problems: string[] = [];
+  const set = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const integer = (name: string, fallback: number, minimum = 1, maximum = Number.MAX_SAFE_INTEGER): number => {
+    const raw = set(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < minimum || value > maximum) {
+      problems.push(`${name} must be a whole number from ${minimum} to ${maximum === Number.MAX_SAFE_INTEGER ? 'any size' : maximum}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const choice = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = set(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name} must be ${allowed.map((value) => `"${value}"`).join(' or ')}, got "${raw}"`);
+    return fallback;
+  };
+
+  const flag = argv.indexOf('--supergraph');
+  if (flag >= 0 && !argv[flag + 1]) problems.push('--supergraph needs a file');
+  const supergraphPath = (flag >= 0 ? argv[flag + 1] : undefined) || set('NLF_SUPERGRAPH');
+  const configPath = set('NLF_FEDERATION_CONFIG');
+  const standalone = Boolean(supergraphPath) && !configPath;
+
+  const rateLimitBurstRaw = set('NLF_RATE_LIMIT_BURST');
+  const settings: Omit<GatewaySettings, 'security'> = {
+    host: set('HOST') ?? '127.0.0.1',
+    port: integer('PORT', 4000, 0, 65535),
+    production: env.NODE_ENV === 'production',
+    debugErrors: env.NLF_DEBUG_ERRORS === '1',
+    supergraphPath,
+    configPath: configPath ?? (standalone ? undefined : DEFAULT_CONFIG_PATH),
+    standalone,
+    watch: choice('NLF_WATCH', ['0', '1'], '1') === '1',
+    subgraphTimeoutMs: integer('NLF_SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_TIMEOUT_MS),
+    operationLimits: {
+      maxDepth: integer('NLF_MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth),
+      maxAliases: integer('NLF_MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases, 0),
+      maxCost: integer('NLF_MAX_COST', DEFAULT_OPERATION_LIMITS.maxCost),
+      maxFanOut: integer('NLF_MAX_FAN_OUT', DEFAULT_OPERATION_LIMITS.maxFanOut),
+      defaultListSize: DEFAULT_OPERATION_LIMITS.defaultListSize,
+      measureCacheEntries: integer('NLF_MEASURE_CACHE_ENTRIES', DEFAULT_OPERATION_LIMITS.measureCacheEntries),
+    },
+    plannerPathsLimit: integer('NLF_PLANNER_PATHS_LIMIT', DEFAULT_PLANNER_PATHS_LIMIT),
+    maxBodyBytes: integer('NLF_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
+    maxBatch: integer('NLF_MAX_BATCH', DEFAULT_MAX_BATCH),
+    rateLimitPerMinute: integer('NLF_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, 0),
+    rateLimitBurst: rateLimitBurstRaw === undefined ? undefined : integer('NLF_RATE_LIMIT_BURST', 1),
+    rateLimitIdentities: integer('NLF_RATE_LIMIT_IDENTITIES', DEFAULT_RATE_LIMIT_IDENTITIES),
+    responseCache: choice('NLF_RESPONSE_CACHE', ['on', 'off'], 'on') === 'on',
+    responseCacheEntries: integer('NLF_RESPONSE_CACHE_ENTRIES', DEFAULT_RESPONSE_CACHE_ENTRIES),
+    cacheFreshness: choice('NLF_CACHE_FRESHNESS', ['announced', 'checked'], 'announced'),
+    inFlightSharing: choice('NLF_INFLIGHT_SHARING', ['on', 'off'], 'on') === 'on',
+    indicatorsMaxAge: set('NLF_INDICATORS_MAX_AGE') === undefined ? undefined : integer('NLF_INDICATORS_MAX_AGE', 60, 0),
+  };
+  let security: SecuritySettings | undefined;
+  try {
+    security = readSecuritySettings(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length || !security) throw new Error(`the gateway's settings are invalid:\n- ${problems.join('\n- ')}`);
+  return { ...settings, security };
+}
