@@ -1,4 +1,5 @@
 export * from './values';
+export * from './profile';
 export * from './organisation';
 export * from './council';
 export * from './unit';
