@@ -10,6 +10,7 @@ import { CouncilEntity, CouncilMemberEntity } from './council';
 import { LeaderMemberEntity, RegisterInfoEntity } from './leaderMember';
 import { OrganisationEntity } from './organisation';
 import { PersonalDataAccessEntity } from './personalDataAccess';
+import { SourcePassageEntity } from '../../search/passageTable';
 import { BranchEntity, ForumEntity, SectionEntity } from './unit';
 
 /** Every entity of the contract's storage model, for MikroORM's `entities` option. */
@@ -23,4 +24,5 @@ export const contractEntities = [
   LeaderMemberEntity,
   RegisterInfoEntity,
   PersonalDataAccessEntity,
+  SourcePassageEntity,
 ];

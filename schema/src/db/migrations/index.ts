@@ -5,6 +5,7 @@ import { Migration20261123170000_personalDataAccess } from './Migration202611231
 import { Migration20261123200000_leaderMemberSearch } from './Migration20261123200000_leaderMemberSearch';
 import { Migration20261125000000_dataVersionNotify } from './Migration20261125000000_dataVersionNotify';
 import { Migration20261202000000_sourceProfile } from './Migration20261202000000_sourceProfile';
+import { Migration20261202010000_sourcePassages } from './Migration20261202010000_sourcePassages';
 
 /** The kit's migrations, in order. A subgraph appends its own after these. */
 export const contractMigrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const contractMigrations: MigrationObject[] = [
   { name: 'Migration20261123200000_leaderMemberSearch', class: Migration20261123200000_leaderMemberSearch },
   { name: 'Migration20261125000000_dataVersionNotify', class: Migration20261125000000_dataVersionNotify },
   { name: 'Migration20261202000000_sourceProfile', class: Migration20261202000000_sourceProfile },
+  { name: 'Migration20261202010000_sourcePassages', class: Migration20261202010000_sourcePassages },
 ];
