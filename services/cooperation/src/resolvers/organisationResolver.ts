@@ -28,10 +28,12 @@ export class OrganisationResolver {
   }
 
   @FieldResolver(() => SourcePassageConnection, {
+    nullable: true,
     description:
       "Passages of the joint work about the organisation that match `text`, searched as sourceSearch searches the union's own: " +
       'its decisions (titles and clauses in their language, quotes, the curator\'s English) and, for the organisation whose ' +
-      `source describes a work group, the group's purpose, topics and meetings. Best first, at most ${SOURCE_SEARCH_MAX_PAGE} a page.`,
+      `source describes a work group, the group's purpose, topics and meetings. Best first, at most ${SOURCE_SEARCH_MAX_PAGE} a page. ` +
+      'Null (with an error) while the cooperation subgraph is down.',
   })
   cooperationSearch(
     @Root() org: OrganisationRef,
