@@ -134,6 +134,7 @@ describe('search over the sources, in their own languages', () => {
     expect(await ask('text: " a "')).toEqual(['VALUE_TOO_SHORT']);
     expect(await ask(`text: "${'lønn '.repeat(41)}"`)).toEqual(['VALUE_TOO_LONG']);
     expect(await ask(`text: "${'l'.repeat(200)}"`)).toBeUndefined();
+    expect(await ask(`text: "${'lønn '.repeat(13)}"`)).toEqual(['VALUE_TOO_LONG']);
     expect(await ask('text: "lønn", first: 51')).toEqual(['PAGE_SIZE_EXCEEDED']);
     expect(await ask('text: "lønn", first: 50')).toBeUndefined();
     expect(await ask('text: "lønn", after: "bm90LWEtY3Vyc29y"')).toEqual(['INVALID_CURSOR']);

@@ -4,7 +4,7 @@ import {
   RegisterDimension, RegisterStats, Section, SourcePassageConnection, type OrganisationClass, type OrganisationFields,
 } from '../contract';
 import {
-  SOURCE_SEARCH_DEFAULT_PAGE, SOURCE_SEARCH_MAX_PAGE, SOURCE_SEARCH_TEXT_MAX, SOURCE_SEARCH_TEXT_MIN, sourceSearch,
+  SOURCE_SEARCH_DEFAULT_PAGE, SOURCE_SEARCH_MAX_PAGE, SOURCE_SEARCH_MAX_WORDS, SOURCE_SEARCH_TEXT_MAX, SOURCE_SEARCH_TEXT_MIN, sourceSearch,
 } from '../search/sourceSearch';
 import type { SubgraphContext } from './context';
 import { toBranch, toCouncil, toCouncilMember, toForum, toSection } from './mapper';
@@ -81,7 +81,8 @@ export function createOrganisationResolver(OrganisationType: OrganisationClass) 
     @FieldResolver(() => SourcePassageConnection, {
       description:
         "The organisation's passages of the sources that match `text` (" + `${SOURCE_SEARCH_TEXT_MIN} to ${SOURCE_SEARCH_TEXT_MAX} ` +
-        'characters): every quote, searched in its own language (Norwegian, Swedish, Danish stems), and the curator\'s ' +
+        `characters, at most ${SOURCE_SEARCH_MAX_WORDS} words): every quote, searched in its own language (Norwegian, ` +
+        "Swedish, Danish stems), and the curator's " +
         'English renderings beside them, in English. Every word must match: the same stem, the start of a word, or a ' +
         `near spelling. Best first, at most ${SOURCE_SEARCH_MAX_PAGE} a page; scores rank within this organisation only. ` +
         'Public: the passages are published sources.',

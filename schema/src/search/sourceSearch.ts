@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { PassageKind, SourcePassageConnection } from '../contract';
-import { InvalidCursorError, PageSizeExceededError } from '../errors';
+import { ErrorCode, FederationError, InvalidCursorError, PageSizeExceededError } from '../errors';
 import { normaliseSearchText } from '../kit/memberSearch';
 import { ALL_SEARCH_CONFIGS } from './languages';
 import { PASSAGE_TABLE } from './passageTable';
@@ -11,6 +11,8 @@ export const SOURCE_SEARCH_TEXT_MIN = 2;
 export const SOURCE_SEARCH_TEXT_MAX = 200;
 export const SOURCE_SEARCH_MAX_PAGE = 50;
 export const SOURCE_SEARCH_DEFAULT_PAGE = 10;
+/** Most words in a search: each is compared with every word of every passage, so the work grows with them. */
+export const SOURCE_SEARCH_MAX_WORDS = 12;
 /** Deepest offset a cursor may name: past it, a search would rank passages nobody pages to. */
 const MAX_OFFSET = 10_000;
 
@@ -78,9 +80,20 @@ left join lateral (
 ) s on true
 order by k.ord, s.score desc, char_length(s.text), s.position`;
 
-/** The search's text rule: normalised as a member search's, 2 to 200 characters (VALUE_TOO_SHORT/LONG). */
-export const normaliseSourceSearchText = (text: string): string =>
-  normaliseSearchText(text, { minimum: SOURCE_SEARCH_TEXT_MIN, maximum: SOURCE_SEARCH_TEXT_MAX });
+/**
+ * The search's text rule: normalised as a member search's, 2 to 200 characters and at most 12 words
+ * (VALUE_TOO_SHORT, VALUE_TOO_LONG naming `text`).
+ */
+export function normaliseSourceSearchText(text: string): string {
+  const normalised = normaliseSearchText(text, { minimum: SOURCE_SEARCH_TEXT_MIN, maximum: SOURCE_SEARCH_TEXT_MAX });
+  const words = normalised.split(' ').length;
+  if (words > SOURCE_SEARCH_MAX_WORDS) {
+    throw new FederationError(`text has ${words} words; at most ${SOURCE_SEARCH_MAX_WORDS} are allowed`, ErrorCode.VALUE_TOO_LONG, {
+      argument: 'text', field: 'text', maximumWords: SOURCE_SEARCH_MAX_WORDS,
+    });
+  }
+  return normalised;
+}
 
 const CURSOR_PREFIX = 'sp1:';
 
