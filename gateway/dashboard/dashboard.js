@@ -31,9 +31,10 @@ function rangeText(figure) {
   return (figure.approximate ? '≈ ' : '') + text + (figure.estimate ? ' (estimate)' : '');
 }
 
-async function graphqlGet(operationName, id) {
+async function graphqlGet(operationName, id, variables) {
   const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: id } });
-  const response = await fetch(`/graphql?operationName=${encodeURIComponent(operationName)}&extensions=${encodeURIComponent(extensions)}`, {
+  const query = variables ? `&variables=${encodeURIComponent(JSON.stringify(variables))}` : '';
+  const response = await fetch(`/graphql?operationName=${encodeURIComponent(operationName)}${query}&extensions=${encodeURIComponent(extensions)}`, {
     headers: { 'apollo-require-preflight': 'true' },
   });
   return response.json();
@@ -167,10 +168,67 @@ async function drawCooperation() {
   }
 }
 
+const KIND_NAMES = { QUOTE: 'quote', ORIGINAL_TEXT: 'source text', ENGLISH_RENDERING: 'English rendering' };
+const LANGUAGE_NAMES = { nb: 'Norwegian', sv: 'Swedish', da: 'Danish', en: 'English' };
+
+/** One passage: its words, what kind they are (a quote or the curator's English), and the fact it supports. */
+function passageItem(passage) {
+  const kind = el('span', { class: `kind${passage.kind === 'ENGLISH_RENDERING' ? ' rendering' : ''}` },
+    `${KIND_NAMES[passage.kind] || passage.kind}, ${LANGUAGE_NAMES[passage.language] || passage.language}`);
+  const text = passage.kind === 'QUOTE' ? `“${passage.text}”` : passage.text;
+  return el('li', { 'data-kind': passage.kind, 'data-language': passage.language, 'data-field': passage.field },
+    kind, text, el('span', { class: 'meta' }, `${passage.field}: ${passage.fact}${passage.document ? ` (${passage.document})` : ''}`));
+}
+
+/** Each organisation with passages, side by side: its own sources first, then the joint work's. */
+function drawSearch(organisations, text) {
+  const target = document.getElementById('search-results');
+  const status = document.getElementById('search-status');
+  const cards = organisations.filter(Boolean).flatMap((org) => {
+    const own = org.sourceSearch || { totalCount: 0, edges: [] };
+    const joint = org.cooperationSearch || { totalCount: 0, edges: [] };
+    const total = own.totalCount + joint.totalCount;
+    if (!total) return [];
+    const shown = own.edges.length + joint.edges.length;
+    return [el('article', { 'data-organisation': org.id },
+      el('h3', {}, `${org.displayName} `, el('small', {}, `${org.country} · ${total} passage${total === 1 ? '' : 's'}`)),
+      el('ol', {}, ...[...own.edges, ...joint.edges].map((edge) => passageItem(edge.node))),
+      ...(total > shown ? [el('p', { class: 'note' }, `${total - shown} more not shown`)] : []))];
+  });
+  target.replaceChildren(...cards);
+  status.textContent = cards.length
+    ? `“${text}” is in the sources of ${cards.length} organisation${cards.length === 1 ? '' : 's'}.`
+    : `“${text}” is in no source.`;
+  status.className = '';
+}
+
+function setUpSearch(ids) {
+  const form = document.getElementById('search');
+  const status = document.getElementById('search-status');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const text = document.getElementById('search-text').value.trim();
+    document.body.dataset.search = 'running';
+    try {
+      const answer = await graphqlGet('DashboardSourceSearch', ids.DashboardSourceSearch, { text });
+      if (!answer.data) throw new Error((answer.errors && answer.errors[0] && answer.errors[0].message) || 'no answer');
+      drawSearch(answer.data.organisations, text);
+      const failed = (answer.errors || []).filter((error) => !(error.path || []).includes('cooperationSearch'));
+      if (failed.length) status.textContent += ` Some organisations could not be searched: ${failed[0].message}`;
+    } catch (error) {
+      document.getElementById('search-results').replaceChildren();
+      status.textContent = `The search is not available right now (${error.message}).`;
+      status.className = 'unavailable';
+    }
+    document.body.dataset.search = 'done';
+  });
+}
+
 async function main() {
   const status = document.getElementById('status');
   try {
     const ids = await (await fetch('/dashboard/operations.json')).json();
+    setUpSearch(ids);
     const answer = await graphqlGet('DashboardIndicators', ids.DashboardIndicators);
     const indicators = answer.data && answer.data.indicators;
     if (!indicators) throw new Error((answer.errors && answer.errors[0] && answer.errors[0].message) || 'no data');

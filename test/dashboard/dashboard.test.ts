@@ -76,6 +76,31 @@ describe('the dashboard, in headless Chromium', () => {
     else expect(cooperation).toContain('not available in this federation');
   });
 
+  it('searches the sources from its search box, side by side by organisation, in each language', async () => {
+    const page = await openDashboard();
+    const searchFor = async (text: string) => {
+      await page.fill('#search-text', text);
+      await page.click('#search button');
+      await page.locator('body[data-search="done"]').waitFor();
+    };
+    await searchFor('lønnen');
+    const utdanning = page.locator('#search-results article[data-organisation="utdanningsforbundet"]');
+    expect(await utdanning.locator('li[data-kind="QUOTE"][data-language="nb"]').first().textContent()).toContain('lønnen til dem man er satt til å lede');
+    expect(await page.locator('#search-results article[data-organisation="fagforbundet"]').textContent()).toContain('av lønna i fagforenings');
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-search.png'), fullPage: false });
+
+    await searchFor('medlemmar');
+    expect(await page.locator('#search-results article[data-organisation="ledarna"] li[data-language="sv"]').count()).toBeGreaterThan(0);
+    await searchFor('pay');
+    const rendering = utdanning.locator('li[data-kind="ENGLISH_RENDERING"]').first();
+    expect(await rendering.textContent()).toContain('good pay development for leaders');
+    expect(await rendering.getAttribute('data-field')).toBe('policyPositions');
+
+    await searchFor('xylofonstemmer');
+    expect(await page.locator('#search-results article').count()).toBe(0);
+    expect(await page.locator('#search-status').textContent()).toBe('“xylofonstemmer” is in no source.');
+  });
+
   it('shows a union whose subgraph is down as "not available", with the rest of the dashboard drawn', async () => {
     await federation.running.stopSubgraph('utdanningsforbundet');
     try {

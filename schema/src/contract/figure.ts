@@ -1,4 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ENGLISH_RENDERING } from './rendering';
 
 @ObjectType({ description: 'Where a fact comes from: a source document and a verbatim quote in its original language.' })
 @Directive('@shareable')
@@ -38,4 +39,13 @@ export class Figure {
 
   @Field(() => Source, { nullable: true })
   source!: Source | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `What the figure counts, where its field does not say (otherFigures, alternatives). ${ENGLISH_RENDERING}`,
+  })
+  label?: string | null;
+
+  @Field(() => String, { nullable: true, description: `A remark on the figure. ${ENGLISH_RENDERING}` })
+  note?: string | null;
 }

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ForumKind, Level } from './enums';
-import { Source } from './figure';
+import { Figure, Source } from './figure';
 
 @ObjectType({ description: 'An informal meeting place, network or programme; not a decision-making body.' })
 @Directive('@shareable')
@@ -22,4 +22,7 @@ export class Forum {
 
   @Field(() => [Source])
   sources!: Source[];
+
+  @Field(() => Figure, { nullable: true, description: 'How many take part, where the sources give a figure.' })
+  participantCount?: Figure | null;
 }

@@ -1,5 +1,9 @@
 export * from './enums';
 export * from './figure';
+export * from './rendering';
+export * from './statement';
+export * from './rules';
+export * from './profile';
 export * from './council';
 export * from './forum';
 export * from './branch';
@@ -7,3 +11,4 @@ export * from './register';
 export * from './organisation';
 export * from './privacy';
 export * from './indicators';
+export * from './passage';

@@ -1,7 +1,13 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { BranchCount } from './branch';
 import { Country, OrganisationKind } from './enums';
-import { Figure } from './figure';
+import { Figure, Source } from './figure';
+import {
+  Affiliates, CooperationRole, CountryBasis, Initiative, LevelTerm, MembershipFee, Officer, PolicyDocument, Secretariat,
+  UnitGroup,
+} from './profile';
+import { RepresentativeRules, WorkplaceGroup } from './rules';
+import { CuratorNote, Statement } from './statement';
 
 /**
  * The fields every organisation type carries. Each union subgraph gets its own concrete type
@@ -39,6 +45,95 @@ export abstract class OrganisationFields {
 
   @Field(() => [BranchCount], { description: 'Branch counts the sources give without naming the branches.' })
   branchCounts!: BranchCount[];
+
+  // What the sources say beyond figures and bodies. Each field is null or empty where they say nothing.
+
+  @Field(() => Source, { nullable: true, description: 'The quote that ties the organisation to its confederation (parentId).' })
+  parentSource!: Source | null;
+
+  @Field(() => CountryBasis, { nullable: true })
+  countryBasis!: CountryBasis | null;
+
+  @Field(() => Source, {
+    nullable: true,
+    description: 'The caption of the table leaderMemberCount is read from, where it comes from a table.',
+  })
+  leaderMemberCountCaption!: Source | null;
+
+  @Field(() => [Figure], { description: 'Other readings of the leader-member total the sources give, each with its label.' })
+  leaderMemberCountAlternatives!: Figure[];
+
+  @Field(() => [Figure], { description: 'Every other figure the sources give (shares, counts, years), each with its label.' })
+  otherFigures!: Figure[];
+
+  @Field(() => Statement, { nullable: true, description: 'Who the organisation is for.' })
+  scope!: Statement | null;
+
+  @Field(() => Statement, { nullable: true })
+  tagline!: Statement | null;
+
+  @Field(() => Statement, { nullable: true })
+  vision!: Statement | null;
+
+  @Field(() => [Officer], { description: 'Offices the sources name (president, CEO...).' })
+  officers!: Officer[];
+
+  @Field(() => [RepresentativeRules], { description: 'Rules for workplace representatives, with their clauses and exceptions.' })
+  representativeRules!: RepresentativeRules[];
+
+  @Field(() => [WorkplaceGroup], { description: 'Workplace groups and clubs, and the rules for them.' })
+  workplaceGroups!: WorkplaceGroup[];
+
+  @Field(() => [UnitGroup], { description: 'How the organisation is divided into branches or sections, and what each is made of.' })
+  unitGroups!: UnitGroup[];
+
+  @Field(() => [LevelTerm], { description: 'Organisational levels the sources name.' })
+  levels!: LevelTerm[];
+
+  @Field(() => Secretariat, { nullable: true })
+  secretariat!: Secretariat | null;
+
+  @Field(() => [Statement], { description: 'Membership benefits, each with its quote.' })
+  membershipBenefits!: Statement[];
+
+  @Field(() => MembershipFee, { nullable: true })
+  membershipFee!: MembershipFee | null;
+
+  @Field(() => [PolicyDocument])
+  policyDocuments!: PolicyDocument[];
+
+  @Field(() => [Initiative])
+  initiatives!: Initiative[];
+
+  @Field(() => Statement, { nullable: true, description: 'What the organisation works for, on leaders\' terms.' })
+  policyPositions!: Statement | null;
+
+  @Field(() => Statement, { nullable: true, description: "How leader members are represented in the organisation's bodies." })
+  representationRule!: Statement | null;
+
+  @Field(() => Statement, { nullable: true, description: 'How a member registers as a leader.' })
+  leaderRegistration!: Statement | null;
+
+  @Field(() => Statement, { nullable: true, description: 'Who counts as a leader.' })
+  leaderDefinition!: Statement | null;
+
+  @Field(() => Statement, { nullable: true, description: 'How the organisation (or its affiliates) organise their leaders.' })
+  leaderOrganisationPattern!: Statement | null;
+
+  @Field(() => Statement, { nullable: true, description: 'What the affiliates typically offer their leader members.' })
+  affiliateLeaderServices!: Statement | null;
+
+  @Field(() => Affiliates, { nullable: true, description: 'Member organisations the sources name, for a confederation.' })
+  affiliates!: Affiliates | null;
+
+  @Field(() => [CooperationRole], { description: 'Roles in joint cooperations.' })
+  cooperationRoles!: CooperationRole[];
+
+  @Field(() => Statement, { nullable: true, description: 'Who wrote the source document, where it says so.' })
+  authorship!: Statement | null;
+
+  @Field(() => [CuratorNote], { description: 'Remarks of the curator where the sources give no quote; never a source\'s words.' })
+  curatorNotes!: CuratorNote[];
 }
 
 export type OrganisationClass = new () => OrganisationFields;

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { planSeed } from '../domain/planSeed';
+import { planPassages, SourcePassageEntity } from '../search';
 import type { DomainOrganisation } from '../domain/types';
 import { DEFAULT_REGISTER_SEED, generateRegister, type RegisterCountry } from '../register';
 import {
@@ -14,6 +15,8 @@ export interface SeedOptions {
   registerSizes?: Readonly<Record<string, number>>;
   /** Seed of the register generator. Default: DEFAULT_REGISTER_SEED. */
   seed?: number;
+  /** Each source document's language (organisations.json's meta), for searching it. Default: none known (searched unstemmed). */
+  documentLanguages?: Readonly<Record<string, string>>;
   /** Called with a line per step and every 10 000 members. Default: silent. */
   onProgress?: (line: string) => void;
 }
@@ -54,7 +57,9 @@ export async function seedOrganisations(
     if (forums.length) await em.insertMany(ForumEntity, forums);
     if (branches.length) await em.insertMany(BranchEntity, branches);
     if (sections.length) await em.insertMany(SectionEntity, sections);
-    progress(`loaded ${plans.length} organisation(s): ${ids.join(', ')}`);
+    const passages = plans.flatMap((plan) => planPassages(plan, options.documentLanguages ?? {}));
+    if (passages.length) await em.insertMany(SourcePassageEntity, passages as never[]);
+    progress(`loaded ${plans.length} organisation(s): ${ids.join(', ')}; ${passages.length} searchable passages`);
 
     for (const plan of plans) {
       const org = plan.organisation;

@@ -1,6 +1,7 @@
 import type {
   BranchCountData, BranchRow, CouncilMemberRow, CouncilRow, FigureData, ForumRow, OrganisationRow, SectionRow, SourceData,
 } from '../db/entities';
+import { planProfile } from './planProfile';
 import type { DomainFigure, DomainOrganisation, DomainSource } from './types';
 
 /** The rows one organisation of organisations.json becomes. */
@@ -17,9 +18,11 @@ export function toSource(source: DomainSource | null | undefined): SourceData | 
   return source ? { document: source.file, quote: source.quote } : null;
 }
 
-export function toFigure(figure: DomainFigure | null | undefined): FigureData | null {
+export function toFigure(figure: DomainFigure | null | undefined, label: string | null = null): FigureData | null {
   if (!figure) return null;
   return {
+    label,
+    note: figure.note ?? null,
     low: figure.low,
     high: figure.high,
     approximate: figure.approximate,
@@ -123,6 +126,8 @@ export function planSeed(org: DomainOrganisation): OrganisationSeed {
     levels: asList(forum.level),
     audience: forum.audience ?? null,
     sources: (forum.evidence ?? []).map((source) => toSource(source)!),
+    // A forum's participants are a figure (with its quote) or, without a quote, the curator's words: only the figure is kept.
+    participantCount: typeof forum.participants === 'object' ? toFigure(forum.participants) : null,
   }));
 
   const kind = org.kind.toUpperCase();
@@ -138,6 +143,7 @@ export function planSeed(org: DomainOrganisation): OrganisationSeed {
       leaderMemberCount: toFigure(org.leaderMemberCount),
       branchCounts,
       hasRegister: kind === 'UNION',
+      profile: planProfile(org, toFigure),
     },
     councils,
     councilMembers,

@@ -15,6 +15,7 @@ export interface DomainFigure {
   qualifier?: string | null;
   unit?: string | null;
   scope?: string | null;
+  note?: string;
   source?: DomainSource | null;
 }
 
@@ -37,6 +38,21 @@ export interface DomainSection {
   byKind?: { kind: string; originalTerm: string; count: DomainFigure }[];
   items?: DomainItem[];
   evidence?: DomainSource[];
+  // The curator's English about the kind of unit as a whole.
+  members?: string;
+  fees?: string;
+  membershipRule?: string;
+  work?: string;
+  note?: string;
+  countNote?: string;
+  branchBoard?: { name: string; electedBy?: string };
+  branchMeeting?: { name: string; frequency?: string; deadline?: string };
+  // Workplace groups (schemaType WorkplaceGroup).
+  minimumMembers?: DomainFigure | null;
+  representative?: string;
+  belongsTo?: string;
+  mainTask?: string;
+  scopeRule?: string;
 }
 
 export interface DomainBody {
@@ -59,16 +75,16 @@ export interface DomainForum {
   kind: string;
   level?: string | string[];
   audience?: string;
+  participants?: string | DomainFigure;
   evidence?: DomainSource[];
 }
 
-export interface DomainOrganisation {
+export interface DomainOrganisation extends DomainProfile {
   id: string;
   name: string;
   displayName?: string;
   country: string;
   kind: string;
-  parent: { id: string } | null;
   memberCount: DomainFigure | null;
   leaderMemberCount: DomainFigure | null;
   sections?: DomainSection[];
@@ -79,4 +95,70 @@ export interface DomainOrganisation {
 export interface DomainFile {
   meta: Record<string, unknown>;
   organisations: DomainOrganisation[];
+}
+
+/** A fact of organisations.json: the curator's English (text/summary) and its quote(s). */
+export interface DomainStatement {
+  text?: string;
+  summary?: string;
+  items?: string[];
+  source?: DomainSource;
+  evidence?: DomainSource[];
+}
+
+export interface DomainLabelledFigure {
+  label?: string;
+  text?: string;
+  value: DomainFigure & { note?: string };
+}
+
+/** The parts of an organisation beyond figures and bodies; every one optional, as the sources are. */
+export interface DomainProfile {
+  parent: ({ id: string; source?: DomainSource }) | null;
+  countryBasis?: { basis: string; source?: DomainSource };
+  leaderMemberCountCaption?: DomainSource;
+  leaderMemberCountAlternatives?: DomainLabelledFigure[];
+  otherNumbers?: DomainLabelledFigure[];
+  scope?: DomainStatement;
+  tagline?: DomainStatement;
+  vision?: DomainStatement;
+  officers?: { role: string; originalTitle: string; electedBy?: string; note?: string; source?: DomainSource }[];
+  representativeRules?: {
+    originalTerm: string;
+    decidedBy?: string;
+    principles?: { key?: string; text?: string; source?: DomainSource }[];
+    multiOrgNumberMandate?: { grantedBy?: string; conditions?: string[]; evidence?: DomainSource[] };
+    evidence?: DomainSource[];
+  };
+  levels?: { level: string; originalTerm: string }[];
+  secretariat?: {
+    originalTerm: string;
+    ledBy?: string;
+    staffCount?: DomainFigure | null;
+    offices?: { city: string; type: string }[];
+    staffUnits?: { originalTerm: string; count?: DomainFigure | null; names?: string[]; evidence?: DomainSource[] };
+    units?: string[];
+    evidence?: DomainSource[];
+  } | null;
+  membershipBenefits?: DomainStatement[];
+  membershipFee?: {
+    rate?: { value: number; unit?: string; appliesTo?: string };
+    extras?: string[];
+    students?: string;
+    evidence?: DomainSource[];
+  };
+  policyDocuments?: { name: string; schemaType: string; source?: DomainSource }[];
+  initiatives?: { name: string; period?: string; goal?: string; goals?: string[]; evidence?: DomainSource[] }[];
+  policyPositions?: DomainStatement;
+  representationRule?: DomainStatement;
+  leaderRegistration?: DomainStatement;
+  leaderDefinition?: DomainStatement;
+  leaderOrganisationPattern?: DomainStatement;
+  typicalLeaderServicesOfAffiliates?: DomainStatement;
+  affiliates?: { id: string; note?: string }[];
+  affiliatesWithLeaderMembers?: string[];
+  affiliatesNote?: string;
+  affiliatesEvidence?: DomainSource[];
+  roles?: { cooperation: string; role: string; text?: string; source?: DomainSource }[];
+  workGroup?: DomainStatement;
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { RegisterDimension } from '../contract';
 import type { CountCell } from '../privacy/suppress';
+import { createPassageLoader } from '../search/sourceSearch';
 import {
   BranchEntity, CouncilEntity, CouncilMemberEntity, ForumEntity, OrganisationEntity, SectionEntity,
   type BranchRow, type CouncilMemberRow, type CouncilRow, type ForumRow, type LeaderMemberRow, type OrganisationRow,
@@ -44,6 +45,8 @@ export interface Loaders {
   leaderMemberPage: DataLoader<PageKey, LeaderMemberRow[], string>;
   leaderMemberSearch: DataLoader<SearchKey, SearchPage, string>;
   breakdown: DataLoader<BreakdownKey, CountCell[], string>;
+  /** Source passages matching a search, per organisation (any subgraph with a source_passage table). */
+  passages: ReturnType<typeof createPassageLoader>;
 }
 
 export interface BreakdownKey {
@@ -161,6 +164,7 @@ export function createLoaders(em: EntityManager): Loaders {
     });
 
   return {
+    passages: createPassageLoader(em),
     organisation: new DataLoader(async (ids) => {
       const rows = await em.find(OrganisationEntity, { id: { $in: [...ids] } });
       const byId = new Map(rows.map((row) => [row.id, row]));

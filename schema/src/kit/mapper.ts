@@ -6,6 +6,7 @@ import type {
   Branch, BranchCount, BranchKind, Council, CouncilKind, CouncilMember, Country, Figure, Forum, ForumKind, LeaderMember,
   Level, OrganisationFields, OrganisationKind, Role, Section, SectionKind, Seat, Source,
 } from '../contract';
+import { toProfileFields } from './profileMapper';
 
 /** Database rows → contract objects. Enum columns are checked by the database; here they are only retyped. */
 export function toContractSource(source: SourceData | null): Source | null {
@@ -32,6 +33,7 @@ export function toOrganisation(row: OrganisationRow): OrganisationFields {
     memberCount: toContractFigure(row.memberCount),
     leaderMemberCount: toContractFigure(row.leaderMemberCount),
     branchCounts: row.branchCounts.map(toBranchCount),
+    ...toProfileFields(row.profile, toContractSource, toContractFigure),
   };
 }
 
@@ -64,6 +66,7 @@ export function toForum(row: ForumRow): Forum {
     levels: row.levels as Level[],
     audience: row.audience,
     sources: row.sources.map((source) => toContractSource(source)!),
+    participantCount: toContractFigure(row.participantCount ?? null),
   };
 }
 

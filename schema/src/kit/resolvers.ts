@@ -1,8 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import {
   Branch, Council, CouncilMember, Forum, LeaderMemberConnection, PersonalDataAccessConnection, RegisterBreakdown,
-  RegisterDimension, RegisterStats, Section, type OrganisationClass, type OrganisationFields,
+  RegisterDimension, RegisterStats, Section, SourcePassageConnection, type OrganisationClass, type OrganisationFields,
 } from '../contract';
+import {
+  SOURCE_SEARCH_DEFAULT_PAGE, SOURCE_SEARCH_MAX_PAGE, SOURCE_SEARCH_MAX_WORDS, SOURCE_SEARCH_TEXT_MAX, SOURCE_SEARCH_TEXT_MIN, sourceSearch,
+} from '../search/sourceSearch';
 import type { SubgraphContext } from './context';
 import { toBranch, toCouncil, toCouncilMember, toForum, toSection } from './mapper';
 import { personalDataAccessLog, registerBreakdown } from './privacyService';
@@ -73,6 +76,26 @@ export function createOrganisationResolver(OrganisationType: OrganisationClass) 
       @Arg('text', () => String) text: string,
     ): Promise<LeaderMemberConnection | null> {
       return leaderMemberSearch(ctx, org.id, text, first ?? DEFAULT_PAGE_SIZE, after);
+    }
+
+    @FieldResolver(() => SourcePassageConnection, {
+      description:
+        "The organisation's passages of the sources that match `text` (" + `${SOURCE_SEARCH_TEXT_MIN} to ${SOURCE_SEARCH_TEXT_MAX} ` +
+        `characters, at most ${SOURCE_SEARCH_MAX_WORDS} words): every quote, searched in its own language (Norwegian, ` +
+        "Swedish, Danish stems), and the curator's " +
+        'English renderings beside them, in English. Every word must match: the same stem, the start of a word, or a ' +
+        `near spelling. Best first, at most ${SOURCE_SEARCH_MAX_PAGE} a page; scores rank within this organisation only. ` +
+        'Public: the passages are published sources.',
+    })
+    sourceSearch(
+      @Root() org: OrganisationFields,
+      @Ctx() ctx: SubgraphContext,
+      // Last parameter first, as above: this order prints (text, first, after).
+      @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+      @Arg('first', () => Int, { nullable: true, defaultValue: SOURCE_SEARCH_DEFAULT_PAGE }) first: number | null,
+      @Arg('text', () => String) text: string,
+    ): Promise<SourcePassageConnection> {
+      return sourceSearch(ctx.loaders.passages, org.id, text, first ?? SOURCE_SEARCH_DEFAULT_PAGE, after);
     }
 
     @FieldResolver(() => PersonalDataAccessConnection, {

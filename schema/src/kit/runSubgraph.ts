@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { readFileSync } from 'node:fs';
 import { isEmpty, seedOrganisations } from '../db/seed';
 import type { DomainFile } from '../domain/types';
+import { documentLanguages } from '../search/languages';
 import { buildSubgraph } from './buildSchema';
 import { runService, serviceMain, type ServiceOptions } from './runService';
 
@@ -36,6 +37,7 @@ function unionService(options: SubgraphOptions): ServiceOptions {
         registerSize: settings.registerSize,
         registerSizes: settings.registerSizes,
         seed: settings.registerSeed,
+        documentLanguages: documentLanguages(domain.meta),
         onProgress: log,
       });
       log(`seeded ${report.organisations} organisation(s), ${report.leaderMembers} synthetic leader members`);

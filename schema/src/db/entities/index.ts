@@ -1,4 +1,5 @@
 export * from './values';
+export * from './profile';
 export * from './organisation';
 export * from './council';
 export * from './unit';
@@ -9,6 +10,7 @@ import { CouncilEntity, CouncilMemberEntity } from './council';
 import { LeaderMemberEntity, RegisterInfoEntity } from './leaderMember';
 import { OrganisationEntity } from './organisation';
 import { PersonalDataAccessEntity } from './personalDataAccess';
+import { SourcePassageEntity } from '../../search/passageTable';
 import { BranchEntity, ForumEntity, SectionEntity } from './unit';
 
 /** Every entity of the contract's storage model, for MikroORM's `entities` option. */
@@ -22,4 +24,5 @@ export const contractEntities = [
   LeaderMemberEntity,
   RegisterInfoEntity,
   PersonalDataAccessEntity,
+  SourcePassageEntity,
 ];

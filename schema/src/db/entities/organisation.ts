@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import type { ProfileData } from './profile';
 import type { BranchCountData, FigureData } from './values';
 
 export interface OrganisationRow {
@@ -13,6 +14,8 @@ export interface OrganisationRow {
   branchCounts: BranchCountData[];
   /** Organisations of kind UNION keep a leader-member register; others have none. */
   hasRegister: boolean;
+  /** Null on a row seeded before the profile existed, until the next seed. */
+  profile: ProfileData | null;
 }
 
 export const OrganisationEntity = new EntitySchema<OrganisationRow>({
@@ -29,5 +32,6 @@ export const OrganisationEntity = new EntitySchema<OrganisationRow>({
     leaderMemberCount: { type: 'json', nullable: true },
     branchCounts: { type: 'json' },
     hasRegister: { type: 'boolean' },
+    profile: { type: 'json', nullable: true },
   },
 });

@@ -10,6 +10,7 @@ export interface ForumRow {
   levels: string[];
   audience: string | null;
   sources: SourceData[];
+  participantCount: FigureData | null;
 }
 
 export const ForumEntity = new EntitySchema<ForumRow>({
@@ -24,6 +25,7 @@ export const ForumEntity = new EntitySchema<ForumRow>({
     levels: { type: 'json' },
     audience: { type: 'string', nullable: true },
     sources: { type: 'json' },
+    participantCount: { type: 'json', nullable: true },
   },
 });
 

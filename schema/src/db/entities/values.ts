@@ -13,6 +13,9 @@ export interface FigureData {
   scope: string | null;
   unit: string | null;
   source: SourceData | null;
+  /** The curator's English: what is counted (other figures) and a remark. Absent on rows seeded before them. */
+  label?: string | null;
+  note?: string | null;
 }
 
 export interface BranchCountData {

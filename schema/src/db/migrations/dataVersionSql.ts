@@ -14,6 +14,13 @@ export const BUMP_DATA_VERSION_FUNCTION = `create or replace function bump_data_
         return null;
       end $$`;
 
+/** The trigger that changes the data version on any write to `table`, in the same transaction. */
+export function dataVersionTriggerSql(table: string): string {
+  // Statement level: a reseed of 100 000 rows bumps the version once per statement, not per row.
+  return `create trigger ${table}_data_version after insert or update or delete or truncate on ${table}
+        for each statement execute function bump_data_version()`;
+}
+
 /**
  * Everything a subgraph's database needs for /data-version and /data-version/events: the one-row
  * data_version table, the function above, and a trigger on each of `tables` that changes the
@@ -28,9 +35,7 @@ export function dataVersionStatements(tables: readonly string[]): string[] {
     )`,
     'insert into data_version default values',
     BUMP_DATA_VERSION_FUNCTION,
-    // Statement level: a reseed of 100 000 rows bumps the version once per statement, not per row.
-    ...tables.map((table) => `create trigger ${table}_data_version after insert or update or delete or truncate on ${table}
-        for each statement execute function bump_data_version()`),
+    ...tables.map(dataVersionTriggerSql),
   ];
 }
 

@@ -4,6 +4,7 @@ export * from './meeting';
 export * from './decision';
 export * from './audit';
 
+import { SourcePassageEntity } from '@nlf/schema';
 import { AuditEventEntity } from './audit';
 import { DecisionEntity, StatusChangeEntity } from './decision';
 import { AgendaItemEntity, MeetingEntity, MeetingParticipantEntity } from './meeting';
@@ -21,4 +22,5 @@ export const cooperationEntities = [
   DecisionEntity,
   StatusChangeEntity,
   AuditEventEntity,
+  SourcePassageEntity,
 ];

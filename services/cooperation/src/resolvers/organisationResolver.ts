@@ -1,5 +1,7 @@
-import type { SubgraphContext } from '@nlf/schema';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import {
+  SOURCE_SEARCH_DEFAULT_PAGE, SOURCE_SEARCH_MAX_PAGE, sourceSearch, SourcePassageConnection, type SubgraphContext,
+} from '@nlf/schema';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { loadersOf } from '../loaders';
 import { toDecision, toWorkGroup } from '../mapper';
 import { Decision } from '../types/decision';
@@ -23,5 +25,24 @@ export class OrganisationResolver {
   })
   async decisions(@Root() org: OrganisationRef, @Ctx() ctx: SubgraphContext): Promise<Decision[]> {
     return (await loadersOf(ctx).decisionsOf.load(org.id)).map(toDecision);
+  }
+
+  @FieldResolver(() => SourcePassageConnection, {
+    nullable: true,
+    description:
+      "Passages of the joint work about the organisation that match `text`, searched as sourceSearch searches the union's own: " +
+      'its decisions (titles and clauses in their language, quotes, the curator\'s English) and, for the organisation whose ' +
+      `source describes a work group, the group's purpose, topics and meetings. Best first, at most ${SOURCE_SEARCH_MAX_PAGE} a page. ` +
+      'Null (with an error) while the cooperation subgraph is down.',
+  })
+  cooperationSearch(
+    @Root() org: OrganisationRef,
+    @Ctx() ctx: SubgraphContext,
+    // type-graphql lists arguments last parameter first; this order prints (text, first, after).
+    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+    @Arg('first', () => Int, { nullable: true, defaultValue: SOURCE_SEARCH_DEFAULT_PAGE }) first: number | null,
+    @Arg('text', () => String) text: string,
+  ): Promise<SourcePassageConnection> {
+    return sourceSearch(ctx.loaders.passages, org.id, text, first ?? SOURCE_SEARCH_DEFAULT_PAGE, after);
   }
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { documentLanguages, SourcePassageEntity } from '@nlf/schema';
 import {
   AuditEventEntity, DecisionEntity, MeetingRhythmEntity, ParticipantEntity, StatusChangeEntity, TopicEntity, WorkGroupEntity,
 } from '../entities';
 import type { OrganisationSource } from './domainTypes';
+import { planCooperationPassages } from './planPassages';
 import { planCooperationSeed } from './planSeed';
 
 export interface CooperationSeedReport {
@@ -13,7 +15,7 @@ export interface CooperationSeedReport {
 
 const TABLES = [
   'audit_event', 'decision_status_change', 'decision', 'agenda_item', 'meeting_participant', 'meeting', 'meeting_rhythm', 'topic',
-  'work_group_participant', 'work_group',
+  'work_group_participant', 'work_group', 'source_passage',
 ];
 
 /**
@@ -21,8 +23,19 @@ const TABLES = [
  * meeting, decision and audit event written through the API is replaced (a failed seed changes nothing).
  */
 export async function seedCooperation(orm: MikroORM, dataFile: string): Promise<CooperationSeedReport> {
-  const { organisations } = JSON.parse(readFileSync(dataFile, 'utf8')) as { organisations: OrganisationSource[] };
+  const { organisations, meta } = JSON.parse(readFileSync(dataFile, 'utf8')) as { organisations: OrganisationSource[]; meta: unknown };
   const plan = planCooperationSeed(organisations, new Date());
+  const holderOf = new Map(organisations.flatMap((org) => (org.cooperation ? [[org.cooperation.id, org.id] as const] : [])));
+  const passages = planCooperationPassages({
+    workGroups: plan.workGroups.map((row) => ({
+      holderId: holderOf.get(row.id)!,
+      row,
+      topics: plan.topics.filter((topic) => topic.workGroupId === row.id),
+      meetingRhythm: plan.meetingRhythm.filter((rhythm) => rhythm.workGroupId === row.id),
+    })),
+    decisions: plan.decisions,
+    languages: documentLanguages(meta),
+  });
   await orm.em.fork().transactional(async (em) => {
     await em.getConnection().execute(`truncate ${TABLES.join(', ')} restart identity`, [], 'run', em.getTransactionContext());
     if (plan.workGroups.length) await em.insertMany(WorkGroupEntity, plan.workGroups);
@@ -32,6 +45,7 @@ export async function seedCooperation(orm: MikroORM, dataFile: string): Promise<
     if (plan.decisions.length) await em.insertMany(DecisionEntity, plan.decisions);
     if (plan.statusChanges.length) await em.insertMany(StatusChangeEntity, plan.statusChanges);
     if (plan.audit.length) await em.insertMany(AuditEventEntity, plan.audit as never[]);
+    if (passages.length) await em.insertMany(SourcePassageEntity, passages as never[]);
   });
   return { workGroups: plan.workGroups.length, decisions: plan.decisions.length };
 }

@@ -1,0 +1,5 @@
+export * from './languages';
+export * from './passageTable';
+export * from './collectPassages';
+export * from './sourceSearch';
+export * from './planPassages';
