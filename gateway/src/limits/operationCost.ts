@@ -72,6 +72,17 @@ export function measureOperation(
     const value = first ? valueFromASTUntyped(first.value, variables) : undefined;
     return typeof value === 'number' && value >= 0 ? value : options.defaultListSize;
   };
+  // A list grows with the data when its items are records (they have an `id`, or are abstract, i.e.
+  // organisations) or the caller sizes it (`first`): those count `first` or defaultListSize items. A
+  // list of plain values (a fact's quotes, a rule's clauses, a council's seats) is as long as the
+  // source documents make it, never longer for any request, so it counts as one item: multiplying
+  // it by defaultListSize at every level made any whole read of the sources' facts look
+  // exponentially costly. Depth and aliases still bound how often such lists are read.
+  const isRecordList = (itemType: GraphQLNamedType | undefined, args: readonly { name: { value: string } }[]) =>
+    args.some((arg) => arg.name.value === 'first') ||
+    (itemType !== undefined &&
+      // Introspection's lists (types, fields, arguments) are the schema's size: counted in full, as before.
+      (itemType.name.startsWith('__') || isAbstractType(itemType) || (isObjectType(itemType) && 'id' in itemType.getFields())));
   const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   // Keyed by fragment name and the connection size it is measured under; `null` while being
   // measured, so a fragment that spreads itself (a validation error) cannot loop.
@@ -92,9 +103,15 @@ export function measureOperation(
         const field = fieldOf(type, name, type === rootType);
         const args = selection.arguments ?? [];
         const list = field ? isList(field.type) : false;
-        const multiplier = !list ? 1 : name === 'edges' && connectionSize !== undefined ? connectionSize : listSize(args);
-        const pageSize = !list && args.some((arg) => arg.name.value === 'first') ? listSize(args) : undefined;
         const fieldType = field ? getNamedType(field.type) : undefined;
+        const multiplier = !list
+          ? 1
+          : name === 'edges' && connectionSize !== undefined
+            ? connectionSize
+            : isRecordList(fieldType, args)
+              ? listSize(args)
+              : 1;
+        const pageSize = !list && args.some((arg) => arg.name.value === 'first') ? listSize(args) : undefined;
         const below = selection.selectionSet && fieldType ? walk(selection.selectionSet, fieldType as GraphQLCompositeType, pageSize) : NONE;
         depth = Math.max(depth, 1 + below.depth);
         aliases += below.aliases;

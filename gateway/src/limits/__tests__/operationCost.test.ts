@@ -21,7 +21,8 @@ describe('measureOperation', () => {
     const plain = measure('{ organisation(id: "x") { councils { members { name } } } }');
     const typed = measure('{ organisation(id: "x") { councils { members { name __typename } } } }');
     expect(typed.depth).toBe(4);
-    expect(typed.cost).toBe(plain.cost + 20 * 20);
+    // 20 councils (records: they have an id) × members, a list of values counted once: 20 more.
+    expect(typed.cost).toBe(plain.cost + 20);
     // __schema 1 + 20 types × (1 + 20 fields × (field 1 + name 1)): lists without `first` count 20.
     expect(measure('{ __schema { types { fields { name } } } }')).toEqual({ depth: 4, aliases: 0, cost: 1 + 20 * (1 + 20 * 2), fanOut: 0 });
     const aliased = Array.from({ length: 300 }, (_, i) => `s${i}: __schema { types { fields { name } } }`).join(' ');
@@ -35,9 +36,14 @@ describe('measureOperation', () => {
     expect(byVariable.cost).toBe(1 + 1 + 7 * 2);
   });
 
-  it('assumes the default size for lists without `first`, nested lists multiply', () => {
-    // 20 organisations × (1 + 20 councils × (council 1 + name 1))
-    expect(measure('{ organisations { councils { name } } }').cost).toBe(20 * (1 + 20 * 2));
+  it('assumes the default size for lists of records without `first`, nested lists multiply', () => {
+    // 20 organisations × (1 + 20 work groups × (work group 1 + name 1))
+    expect(measure('{ organisations { workGroups { name } } }').cost).toBe(20 * (1 + 20 * 2));
+  });
+
+  it('counts a list of values (items without an id) as one item: the sources size it, not the request', () => {
+    // 20 organisations × (1 + 20 councils × (1 + members, values without an id, once × (1 + name 1)))
+    expect(measure('{ organisations { councils { members { name } } } }').cost).toBe(20 * (1 + 20 * (1 + 1 * 2)));
   });
 
   it('counts aliases and follows fragments', () => {
