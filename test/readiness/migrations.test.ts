@@ -10,6 +10,7 @@ const MIGRATIONS = [
   'Migration20261123170000_personalDataAccess',
   'Migration20261123200000_leaderMemberSearch',
   'Migration20261125000000_dataVersionNotify',
+  'Migration20261202000000_personalDataAccessArguments',
 ];
 
 // A database of its own on the test PostgreSQL, empty: as a union's database is before its first migration.

@@ -7,3 +7,4 @@ export * from './register';
 export * from './organisation';
 export * from './privacy';
 export * from './indicators';
+export * from './personal';

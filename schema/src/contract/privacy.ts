@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { RegisterDimension } from './enums';
+import { Personal } from './personal';
 import { PageInfo } from './register';
 
 @ObjectType({ description: 'One cell of a register breakdown. Suppressed cells hide their count.' })
@@ -37,6 +38,7 @@ export class RegisterBreakdown {
 
 @ObjectType({ description: "One read of an organisation's personal data: who, when, what." })
 @Directive('@shareable')
+@Personal()
 export class PersonalDataAccess {
   @Field(() => ID)
   id!: string;
@@ -50,8 +52,15 @@ export class PersonalDataAccess {
   @Field({ description: 'The field read, e.g. leaderMembers.' })
   field!: string;
 
-  @Field(() => [ID], { description: 'The members whose data was returned.' })
+  @Field(() => [ID], { description: 'The ids of the personal records returned: members, or the entries of this log read.' })
   memberIds!: string[];
+
+  @Field({
+    description:
+      'The arguments of the read as JSON, e.g. {"text":"Kjell Eriksen","first":0}: what a search or a count asked about, ' +
+      'even when it returned no one.',
+  })
+  arguments!: string;
 
   @Field({ description: 'ISO 8601 time of the read.' })
   accessedAt!: string;

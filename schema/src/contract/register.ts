@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Personal } from './personal';
 
 @ObjectType({ description: "Live counts from an organisation's own leader-member register." })
 @Directive('@shareable')
@@ -12,6 +13,7 @@ export class RegisterStats {
 
 @ObjectType({ description: 'One leader member of a union. Personal data: visible only to that union.' })
 @Directive('@shareable')
+@Personal()
 export class LeaderMember {
   @Field(() => ID)
   id!: string;
