@@ -9,7 +9,8 @@ import { createdFields, recordAudit } from './audit';
 import { InputError, NotFoundError } from './errors';
 import { calendarDate, LIMITS, organisationIds, requiredText } from './validate';
 import { readAtVersion, readRow, updateAtVersion, type VersionedTarget } from './versioned';
-import { workGroupTarget } from './workGroups';
+import { mayRunGroup, workGroupTarget } from './workGroups';
+import { assertMayWrite, type Caller } from './permissions';
 
 const meetingTarget = (id: string): VersionedTarget<MeetingRow> => ({ entity: MeetingEntity, what: 'meeting', id, idField: 'meetingId' });
 
@@ -39,10 +40,13 @@ export class Meetings {
     );
   }
 
-  async schedule(em: EntityManager, actor: string, input: ScheduleMeetingInput): Promise<MeetingRow> {
+  async schedule(em: EntityManager, caller: Caller, input: ScheduleMeetingInput): Promise<MeetingRow> {
+    assertMayWrite(caller.viewer, 'scheduleMeeting');
+    const { actor } = caller;
     const date = calendarDate(input.date, 'date');
     return em.transactional(async (tx) => {
       const group = await readRow(tx, workGroupTarget(input.workGroupId, 'workGroupId'));
+      await mayRunGroup(tx, caller, 'scheduleMeeting', group.id);
       const attendees = await this.attendees(tx, group.id, input.participantIds ?? []);
       const now = new Date();
       const row: MeetingRow = {
@@ -57,11 +61,14 @@ export class Meetings {
     });
   }
 
-  async record(em: EntityManager, actor: string, input: RecordMeetingInput): Promise<MeetingRow> {
+  async record(em: EntityManager, caller: Caller, input: RecordMeetingInput): Promise<MeetingRow> {
+    assertMayWrite(caller.viewer, 'recordMeeting');
+    const { actor } = caller;
     const minutes = requiredText(input.minutes, 'minutes', LIMITS.minutes);
     const target = meetingTarget(input.meetingId);
     return em.transactional(async (tx) => {
       const before = await readAtVersion(tx, target, input.expectedVersion);
+      await mayRunGroup(tx, caller, 'recordMeeting', before.workGroupId);
       const attendees = input.participantIds ? await this.attendees(tx, before.workGroupId, input.participantIds) : null;
       const version = await updateAtVersion(tx, target, input.expectedVersion, { status: 'HELD', minutes });
       if (attendees) await this.setAttendees(tx, before.id, attendees);
@@ -75,10 +82,13 @@ export class Meetings {
     });
   }
 
-  async addAgendaItem(em: EntityManager, actor: string, input: AddAgendaItemInput): Promise<MeetingRow> {
+  async addAgendaItem(em: EntityManager, caller: Caller, input: AddAgendaItemInput): Promise<MeetingRow> {
+    assertMayWrite(caller.viewer, 'addAgendaItem');
+    const { actor } = caller;
     const title = requiredText(input.title, 'title', LIMITS.title);
     return em.transactional(async (tx) => {
       const meeting = await readRow(tx, meetingTarget(input.meetingId));
+      await mayRunGroup(tx, caller, 'addAgendaItem', meeting.workGroupId);
       if (input.topicId) {
         const topic = await tx.findOne(TopicEntity, { id: input.topicId, workGroupId: meeting.workGroupId }, { disableIdentityMap: true });
         if (!topic) throw new NotFoundError("topic in this meeting's work group", input.topicId, 'topicId');
