@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DecisionEntity, StatusChangeEntity, type DecisionRow, type DecisionStatusValue } from '../entities';
 import type { ChangeDecisionStatusInput, CreateDecisionInput } from '../types/inputs';
-import { createdFields, recordAudit } from './audit';
+import { changedByOf, createdFields, recordAudit } from './audit';
 import { checkStatusChange } from './statusOrder';
 import { LIMITS, optionalText, requiredText, requireOrganisation } from './validate';
 import { readAtVersion, readRow, updateAtVersion, type VersionedTarget } from './versioned';
@@ -35,10 +35,10 @@ export class Decisions {
       await tx.insert(DecisionEntity, row);
       await tx.insert(StatusChangeEntity, {
         id: randomUUID(), decisionId: row.id, position: 1, status: 'PROPOSED', originalStatus: null, note: null, changedAt: now,
-        changedBy: actor, source: null,
+        changedBy: actor, ...changedByOf(caller), source: null,
       });
       const changes = createdFields({ organisationId, workGroupId: row.workGroupId, title, clauses, deadline, status: 'PROPOSED' });
-      await recordAudit(tx, { actor, action: 'createDecision', entityType: 'Decision', entityId: row.id, changes }, now);
+      await recordAudit(tx, { caller, workGroupId: row.workGroupId, action: 'createDecision', entityType: 'Decision', entityId: row.id, changes }, now);
       return row;
     });
   }
@@ -61,13 +61,13 @@ export class Decisions {
       const position = (await tx.count(StatusChangeEntity, { decisionId: before.id })) + 1;
       const now = new Date();
       await tx.insert(StatusChangeEntity, {
-        id: randomUUID(), decisionId: before.id, position, status, originalStatus: null, note, changedAt: now, changedBy: actor, source: null,
+        id: randomUUID(), decisionId: before.id, position, status, originalStatus: null, note, changedAt: now, changedBy: actor, ...changedByOf(caller), source: null,
       });
       const changes = [
         { field: 'status', from: before.status, to: status },
         ...(note !== before.statusNote ? [{ field: 'statusNote', from: before.statusNote, to: note }] : []),
       ];
-      await recordAudit(tx, { actor, action: 'changeDecisionStatus', entityType: 'Decision', entityId: before.id, changes }, now);
+      await recordAudit(tx, { caller, workGroupId: before.workGroupId, action: 'changeDecisionStatus', entityType: 'Decision', entityId: before.id, changes }, now);
       return { ...before, status, originalStatus: null, statusNote: note, version, updatedAt: now };
     });
   }

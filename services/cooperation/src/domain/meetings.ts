@@ -42,7 +42,6 @@ export class Meetings {
 
   async schedule(em: EntityManager, caller: Caller, input: ScheduleMeetingInput): Promise<MeetingRow> {
     assertMayWrite(caller.viewer, 'scheduleMeeting');
-    const { actor } = caller;
     const date = calendarDate(input.date, 'date');
     return em.transactional(async (tx) => {
       const group = await readRow(tx, workGroupTarget(input.workGroupId, 'workGroupId'));
@@ -56,14 +55,13 @@ export class Meetings {
       await tx.insert(MeetingEntity, row);
       await this.setAttendees(tx, row.id, attendees);
       const changes = createdFields({ workGroupId: group.id, date, kind: input.kind, participantIds: attendees });
-      await recordAudit(tx, { actor, action: 'scheduleMeeting', entityType: 'Meeting', entityId: row.id, changes }, now);
+      await recordAudit(tx, { caller, workGroupId: group.id, action: 'scheduleMeeting', entityType: 'Meeting', entityId: row.id, changes }, now);
       return row;
     });
   }
 
   async record(em: EntityManager, caller: Caller, input: RecordMeetingInput): Promise<MeetingRow> {
     assertMayWrite(caller.viewer, 'recordMeeting');
-    const { actor } = caller;
     const minutes = requiredText(input.minutes, 'minutes', LIMITS.minutes);
     const target = meetingTarget(input.meetingId);
     return em.transactional(async (tx) => {
@@ -77,14 +75,13 @@ export class Meetings {
         { field: 'minutes', from: before.minutes, to: minutes },
         ...(attendees ? [{ field: 'participantIds', from: null, to: attendees }] : []),
       ];
-      await recordAudit(tx, { actor, action: 'recordMeeting', entityType: 'Meeting', entityId: before.id, changes }, new Date());
+      await recordAudit(tx, { caller, workGroupId: before.workGroupId, action: 'recordMeeting', entityType: 'Meeting', entityId: before.id, changes }, new Date());
       return { ...before, status: 'HELD' as const, minutes, version };
     });
   }
 
   async addAgendaItem(em: EntityManager, caller: Caller, input: AddAgendaItemInput): Promise<MeetingRow> {
     assertMayWrite(caller.viewer, 'addAgendaItem');
-    const { actor } = caller;
     const title = requiredText(input.title, 'title', LIMITS.title);
     return em.transactional(async (tx) => {
       const meeting = await readRow(tx, meetingTarget(input.meetingId));
@@ -97,7 +94,7 @@ export class Meetings {
       const item = { id: randomUUID(), meetingId: meeting.id, position: (last?.position ?? 0) + 1, title, topicId: input.topicId ?? null };
       await tx.insert(AgendaItemEntity, item);
       const changes = [{ field: 'agenda', from: null, to: { id: item.id, title, topicId: item.topicId } }];
-      await recordAudit(tx, { actor, action: 'addAgendaItem', entityType: 'Meeting', entityId: meeting.id, changes }, new Date());
+      await recordAudit(tx, { caller, workGroupId: meeting.workGroupId, action: 'addAgendaItem', entityType: 'Meeting', entityId: meeting.id, changes }, new Date());
       return meeting;
     });
   }

@@ -32,7 +32,6 @@ export class WorkGroups {
 
   async create(em: EntityManager, caller: Caller, input: CreateWorkGroupInput): Promise<WorkGroupRow> {
     assertMayWrite(caller.viewer, 'createWorkGroup');
-    const { actor } = caller;
     const name = requiredText(input.name, 'name', LIMITS.name);
     const purpose = optionalText(input.purpose, 'purpose', LIMITS.text);
     const secretariatId = requireOrganisation(input.secretariatId, this.organisations, 'secretariatId');
@@ -74,14 +73,13 @@ export class WorkGroups {
         );
       }
       const changes = createdFields({ name, purpose, secretariatId, supportedById, participantIds: members, topics });
-      await recordAudit(tx, { actor, action: 'createWorkGroup', entityType: 'WorkGroup', entityId: row.id, changes }, now);
+      await recordAudit(tx, { caller, workGroupId: row.id, action: 'createWorkGroup', entityType: 'WorkGroup', entityId: row.id, changes }, now);
     });
     return row;
   }
 
   async update(em: EntityManager, caller: Caller, input: UpdateWorkGroupInput): Promise<WorkGroupRow> {
     assertMayWrite(caller.viewer, 'updateWorkGroup');
-    const { actor } = caller;
     const values: Partial<WorkGroupRow> = {};
     if (input.name != null) values.name = requiredText(input.name, 'name', LIMITS.name);
     if (input.purpose !== undefined) values.purpose = optionalText(input.purpose, 'purpose', LIMITS.text);
@@ -91,14 +89,13 @@ export class WorkGroups {
       await mayRunGroup(tx, caller, 'updateWorkGroup', before.id);
       const changes = changedFields(before as never, values);
       const version = await updateAtVersion(tx, target, input.expectedVersion, values);
-      await recordAudit(tx, { actor, action: 'updateWorkGroup', entityType: 'WorkGroup', entityId: input.id, changes }, new Date());
+      await recordAudit(tx, { caller, workGroupId: input.id, action: 'updateWorkGroup', entityType: 'WorkGroup', entityId: input.id, changes }, new Date());
       return { ...before, ...values, version };
     });
   }
 
   async addParticipant(em: EntityManager, caller: Caller, input: ParticipantInput): Promise<WorkGroupRow> {
     assertMayWrite(caller.viewer, 'addParticipant');
-    const { actor } = caller;
     requireOrganisation(input.organisationId, this.organisations, 'organisationId');
     try {
       return await em.transactional(async (tx) => {
@@ -110,7 +107,7 @@ export class WorkGroups {
           position: await nextPosition(tx, group.id), basis: null, source: null,
         });
         const changes = [{ field: 'participants', from: null, to: input.organisationId }];
-        await recordAudit(tx, { actor, action: 'addParticipant', entityType: 'WorkGroup', entityId: group.id, changes }, new Date());
+        await recordAudit(tx, { caller, workGroupId: group.id, action: 'addParticipant', entityType: 'WorkGroup', entityId: group.id, changes }, new Date());
         return group;
       });
     } catch (error) {
@@ -122,7 +119,6 @@ export class WorkGroups {
 
   async removeParticipant(em: EntityManager, caller: Caller, input: ParticipantInput): Promise<WorkGroupRow> {
     assertMayWrite(caller.viewer, 'removeParticipant');
-    const { actor } = caller;
     return em.transactional(async (tx) => {
       const group = await readRow(tx, workGroupTarget(input.workGroupId, 'workGroupId'));
       await mayRunGroup(tx, caller, 'removeParticipant', group.id);
@@ -139,7 +135,7 @@ export class WorkGroups {
       }
       await tx.nativeDelete(ParticipantEntity, { id: participant.id });
       const changes = [{ field: 'participants', from: input.organisationId, to: null }];
-      await recordAudit(tx, { actor, action: 'removeParticipant', entityType: 'WorkGroup', entityId: group.id, changes }, new Date());
+      await recordAudit(tx, { caller, workGroupId: group.id, action: 'removeParticipant', entityType: 'WorkGroup', entityId: group.id, changes }, new Date());
       return group;
     });
   }
