@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode } from '@nlf/schema';
 import {
-  AgendaItemEntity, MeetingEntity, MeetingParticipantEntity, ParticipantEntity, TopicEntity, type MeetingRow,
+  AgendaItemEntity, MeetingEntity, MeetingParticipantEntity, ParticipantEntity, TopicEntity, type AgendaItemRow, type MeetingRow,
 } from '../entities';
 import type { AddAgendaItemInput, RecordMeetingInput, ScheduleMeetingInput } from '../types/inputs';
 import { createdFields, recordAudit } from './audit';
@@ -11,6 +12,30 @@ import { calendarDate, LIMITS, organisationIds, requiredText } from './validate'
 import { readAtVersion, readRow, updateAtVersion, type VersionedTarget } from './versioned';
 import { mayRunGroup, workGroupTarget } from './workGroups';
 import { assertMayWrite, type Caller } from './permissions';
+
+/** Concurrent additions to one agenda that collide on a position: enough retries for far more than a meeting's editors. */
+export const AGENDA_POSITION_ATTEMPTS = 20;
+
+/**
+ * Puts an agenda point after the last one, in the caller's transaction. Two additions at once can
+ * read the same last position; the unique (meeting_id, position) constraint lets one through, the
+ * other waits for it to commit, fails, and tries again in a savepoint (so the rest of its
+ * transaction stands) with the position now taken counted.
+ */
+async function appendAgendaItem(em: EntityManager, item: Omit<AgendaItemRow, 'position'>): Promise<AgendaItemRow> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await em.transactional(async (savepoint) => {
+        const last = await savepoint.findOne(AgendaItemEntity, { meetingId: item.meetingId }, { orderBy: { position: 'desc' }, disableIdentityMap: true });
+        const row = { ...item, position: (last?.position ?? 0) + 1 };
+        await savepoint.insert(AgendaItemEntity, row);
+        return row;
+      });
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException) || attempt >= AGENDA_POSITION_ATTEMPTS) throw error;
+    }
+  }
+}
 
 const meetingTarget = (id: string): VersionedTarget<MeetingRow> => ({ entity: MeetingEntity, what: 'meeting', id, idField: 'meetingId' });
 
@@ -90,9 +115,7 @@ export class Meetings {
         const topic = await tx.findOne(TopicEntity, { id: input.topicId, workGroupId: meeting.workGroupId }, { disableIdentityMap: true });
         if (!topic) throw new NotFoundError("topic in this meeting's work group", input.topicId, 'topicId');
       }
-      const last = await tx.findOne(AgendaItemEntity, { meetingId: meeting.id }, { orderBy: { position: 'desc' }, disableIdentityMap: true });
-      const item = { id: randomUUID(), meetingId: meeting.id, position: (last?.position ?? 0) + 1, title, topicId: input.topicId ?? null };
-      await tx.insert(AgendaItemEntity, item);
+      const item = await appendAgendaItem(tx, { id: randomUUID(), meetingId: meeting.id, title, topicId: input.topicId ?? null });
       const changes = [{ field: 'agenda', from: null, to: { id: item.id, title, topicId: item.topicId } }];
       await recordAudit(tx, { caller, workGroupId: meeting.workGroupId, action: 'addAgendaItem', entityType: 'Meeting', entityId: meeting.id, changes }, new Date());
       return meeting;
