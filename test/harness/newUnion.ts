@@ -25,8 +25,12 @@ export interface TestUnion {
 export async function startScaffoldedUnion(
   args: { id: string; name: string; country: string },
   log: (line: string) => void = () => undefined,
-  /** Files written over the scaffold's, by path relative to its service folder, e.g. a src/index.ts with fields of its own. */
-  files: Record<string, string> = {},
+  options: {
+    /** Files written over the scaffold's, by path relative to its service folder, e.g. a src/index.ts with fields of its own. */
+    files?: Record<string, string>;
+    /** Environment of the union's process beyond the harness's. Default: none (a register of 150). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestUnion> {
   mkdirSync(join(REPO_ROOT, '.data'), { recursive: true });
   const root = mkdtempSync(join(REPO_ROOT, '.data', 'test-union-'));
@@ -34,7 +38,7 @@ export async function startScaffoldedUnion(
   copyFileSync(join(REPO_ROOT, 'gateway', 'federation.config.json'), configPath);
   const union = validateNewUnion(args, loadConfig(configPath));
   const scaffold = scaffoldUnion(union, { root, configPath, tsconfigBase: join(REPO_ROOT, 'tsconfig.base.json') });
-  for (const [path, text] of Object.entries(files)) writeFileSync(join(scaffold.serviceDir, path), text);
+  for (const [path, text] of Object.entries(options.files ?? {})) writeFileSync(join(scaffold.serviceDir, path), text);
   // What the service's build script does: compile, then write subgraph.graphql.
   let sdl: string;
   try {
@@ -65,6 +69,7 @@ export async function startScaffoldedUnion(
       PORT: String(port),
       DATABASE_URL: databaseUrl.toString(),
       NLF_REGISTER_SIZE: '150',
+      ...options.env,
     },
     log,
   });

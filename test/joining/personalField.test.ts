@@ -1,9 +1,7 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { issueToken, REPO_ROOT } from '@nlf/stack';
-import { startTestFederation, type TestFederation } from '../harness/federation';
-import { startScaffoldedUnion, type TestUnion } from '../harness/newUnion';
+import { issueToken } from '@nlf/stack';
+import type { TestFederation } from '../harness/federation';
+import { startScaffoldedUnion } from '../harness/newUnion';
+import { startFederationWithUnion, type UnionFederation } from '../harness/unionFederation';
 
 /**
  * A union adds a personal field of its own, marked only in its own subgraph with the contract's
@@ -32,30 +30,14 @@ main({ name: 'mentorled', typeName: 'MentorledsForbund', defaultPort: 4190, data
 `;
 
 const UNION = { id: 'mentorled', name: 'Mentorleds Förbund', country: 'SE' };
-const scratch = mkdtempSync(join(tmpdir(), 'nlf-personal-'));
-const configPath = join(scratch, 'federation.config.json');
 let federation: TestFederation;
-let union: TestUnion;
+let running: UnionFederation;
 
 beforeAll(async () => {
-  copyFileSync(join(REPO_ROOT, 'gateway', 'federation.config.json'), configPath);
-  federation = await startTestFederation({ env: { NLF_FEDERATION_CONFIG: configPath } });
-  union = await startScaffoldedUnion(UNION, undefined, { 'src/index.ts': indexWith(true) });
-  const version = (await federation.get('/health')).body.supergraph.version;
-  const entry = JSON.parse(readFileSync(union.configPath, 'utf8')).subgraphs.at(-1);
-  const config = JSON.parse(readFileSync(configPath, 'utf8'));
-  writeFileSync(configPath, JSON.stringify({ ...config, subgraphs: [...config.subgraphs, { ...entry, url: union.url }] }, null, 2));
-  for (;;) {
-    const health = (await federation.get('/health')).body.supergraph;
-    if (health.version > version) break;
-    if (health.refused) throw new Error(health.refused.reason);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  running = await startFederationWithUnion(UNION, undefined, { files: { 'src/index.ts': indexWith(true) } });
+  federation = running.federation;
 }, 240_000);
-afterAll(async () => {
-  await Promise.all([federation?.stop(), union?.stop()]);
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => running?.stop());
 
 const MENTORS = `{ organisation(id: "mentorled") { ... on MentorledsForbund { mentors(first: 2) { totalCount edges { node { id } } } } } }`;
 
@@ -95,7 +77,7 @@ test('anyone else is refused it, another union\'s staff and the secretariat alik
 });
 
 test('unmarked, the same union does not start: the kit names the field and the mark', async () => {
-  await expect(startScaffoldedUnion({ ...UNION, id: 'mentorlos', name: 'Mentorlös Förbund' }, undefined, { 'src/index.ts': indexWith(false).replace(/mentorled|MentorledsForbund/g, (m) => (m === 'mentorled' ? 'mentorlos' : 'MentorlosForbund')) })).rejects.toThrow(
+  await expect(startScaffoldedUnion({ ...UNION, id: 'mentorlos', name: 'Mentorlös Förbund' }, undefined, { files: { 'src/index.ts': indexWith(false).replace(/mentorled|MentorledsForbund/g, (m) => (m === 'mentorled' ? 'mentorlos' : 'MentorlosForbund')) } })).rejects.toThrow(
     /refusing to serve personal data without the mark @tag\(name: \\+"personal\\+"\): MentorlosForbund\.mentors returns personal data \(LeaderMember, through LeaderMemberConnection\.edges → LeaderMemberEdge\.node\)/,
   );
 });

@@ -29,11 +29,18 @@ export class RegisterBreakdown {
   @Field(() => Int, { description: 'Smallest count shown.' })
   threshold!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Null when the register is smaller than the threshold.' })
+  @Field(() => Int, { nullable: true, description: 'Null when the register is smaller than the threshold (see RegisterStats).' })
   total!: number | null;
 
-  @Field(() => [BreakdownCell])
+  @Field(() => [BreakdownCell], { description: 'Empty when withheld.' })
   cells!: BreakdownCell[];
+
+  @Field({
+    description:
+      'True when no cell can be listed without letting a small count be worked out: the register is smaller than the ' +
+      'threshold, or its cells are too few and small to hide among each other.',
+  })
+  withheld!: boolean;
 }
 
 @ObjectType({ description: "One read of an organisation's personal data: who, when, what." })

@@ -7,8 +7,17 @@ export class RegisterStats {
   @Field({ description: 'True: the register holds generated test data, not real people.' })
   synthetic!: boolean;
 
-  @Field(() => Int, { description: 'Leader members in the register now.' })
-  leaderMemberCount!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Leader members in the register now; null when fewer than the suppression threshold (see leaderMemberCountFewerThan).',
+  })
+  leaderMemberCount!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Set to the suppression threshold when the register holds fewer leader members than that: shown as "fewer than N", never exactly.',
+  })
+  leaderMemberCountFewerThan!: number | null;
 }
 
 @ObjectType({ description: 'One leader member of a union. Personal data: visible only to that union.' })

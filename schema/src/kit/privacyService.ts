@@ -16,7 +16,7 @@ export async function registerBreakdown(
   const cells = await ctx.loaders.breakdown.load({ organisationId, dimension });
   const threshold = ctx.suppressionThreshold;
   const published = suppressSmallCells(cells, threshold);
-  return { dimension, threshold, total: published.total, cells: published.cells };
+  return { dimension, threshold, total: published.total, cells: published.cells, withheld: published.withheld };
 }
 
 /**

@@ -7,6 +7,7 @@ import { decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor } fr
 import type { RegisterCount } from './loaders';
 import { toLeaderMember } from './mapper';
 import { searchPattern } from './memberSearch';
+import { publicSize } from '../privacy/suppress';
 
 /** Largest page a caller may ask for. */
 export const MAX_PAGE_SIZE = 100;
@@ -17,12 +18,15 @@ export type RegisterStatsSource = RegisterStats & { organisationId: string };
 
 /**
  * A register's size is an organisational fact, as public as the reported figures (and the dashboards'
- * indicators): anyone may read it. Its breakdowns need an authenticated caller, its members their
- * own union's staff.
+ * indicators): anyone may read it, by the breakdowns' rule (publicSize: a register smaller than the
+ * threshold is "fewer than N"). Its breakdowns need an authenticated caller, its members their own
+ * union's staff.
  */
 export async function registerStats(ctx: SubgraphContext, organisationId: string): Promise<RegisterStatsSource | null> {
   const register = await ctx.loaders.register.load(organisationId);
-  return register && { ...register, organisationId };
+  if (!register) return null;
+  const size = publicSize(register.leaderMemberCount, ctx.suppressionThreshold);
+  return { synthetic: register.synthetic, leaderMemberCount: size.exact, leaderMemberCountFewerThan: size.fewerThan, organisationId };
 }
 
 export function assertPageSize(first: number): void {
