@@ -111,6 +111,21 @@ function totalText(total) {
   return `${range}${total.estimate ? ' (incl. estimates)' : ''}`;
 }
 
+/**
+ * A country's register total, and the registers too small to show: each is "fewer than N" on its
+ * organisation and left out of the sum, so the dashboard says so rather than show a smaller total as whole.
+ */
+function registerText(country, organisations) {
+  const small = organisations.filter(
+    (entry) => (country.country === null || entry.country === country.country) && entry.organisation?.indicators?.registerLeaderMemberCountFewerThan,
+  );
+  const total = numberFormat.format(country.registerLeaderMemberCount);
+  if (!small.length) return total;
+  const threshold = small[0].organisation.indicators.registerLeaderMemberCountFewerThan;
+  const names = small.map((entry) => entry.organisation.name).join(', ');
+  return `${total} (not counted: ${names}, fewer than ${threshold} each)`;
+}
+
 function drawCountries(indicators) {
   const body = document.querySelector('#countries tbody');
   body.replaceChildren(
@@ -126,7 +141,7 @@ function drawCountries(indicators) {
         el('td', { class: 'number' }, totalText(country.leaderMemberCount)),
         el('td', { class: 'number' }, totalText(country.memberCount)),
         el('td', {}, bar, `${country.leaderMemberCount.reporting} of ${country.unions} (${share} %)`),
-        el('td', { class: 'number' }, numberFormat.format(country.registerLeaderMemberCount)),
+        el('td', { class: 'number' }, registerText(country, indicators.organisations)),
         el('td', { class: 'number' }, country.councilCount),
         el('td', { class: 'number' }, country.forumCount),
         el('td', { class: country.unavailable.length ? 'unavailable' : '' }, country.unavailable.length ? `not available: ${country.unavailable.join(', ')}` : '–'));

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { createShareableCheck } from './cache/cachePolicy';
+import { createShareableCheck, type PersonalFieldsSource } from './cache/cachePolicy';
 import type { StoredReply } from './cache/responseCache';
 
 /** Response header of an answer that joined an identical request in flight. */
@@ -23,8 +23,8 @@ interface Lead extends OperationLead {
 }
 
 export interface InFlightOperationsOptions {
-  /** Field names that return personal data: such an operation is never shared. Default: DEFAULT_PERSONAL_FIELDS. */
-  personalFields?: readonly string[];
+  /** The fields the supergraph in force marks personal: an operation selecting one is never shared. Required. */
+  personalFields: PersonalFieldsSource;
 }
 
 export interface InFlightOperations {
@@ -63,7 +63,7 @@ declare module 'fastify' {
  */
 export function createInFlightOperations(
   exchangeHeaders: ReadonlySet<string>,
-  options: InFlightOperationsOptions = {},
+  options: InFlightOperationsOptions,
 ): InFlightOperations {
   const isShareable = createShareableCheck(options.personalFields);
   const leads = new Map<string, Lead>();

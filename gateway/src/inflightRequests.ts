@@ -1,5 +1,5 @@
 import { getOperationAST, parse } from 'graphql';
-import { createShareableCheck, DEFAULT_PERSONAL_FIELDS } from './cache/cachePolicy';
+import { createShareableCheck, type PersonalFieldsSource } from './cache/cachePolicy';
 
 /** A subgraph's answer, read whole so that every caller waiting on it can be given its own copy. */
 export interface SharedAnswer {
@@ -45,10 +45,10 @@ export class InFlightRequests {
 
 /**
  * Whether a subgraph operation may share its answer with other callers of the same role and
- * organisation: a query that selects no personal field. Reads of personal data are never shared,
+ * organisation: a query that selects no field the supergraph in force marks personal. Reads of personal data are never shared,
  * because each read must reach the union's audit log under its own caller.
  */
-export function createShareableSubgraphQuery(personalFields: readonly string[] = DEFAULT_PERSONAL_FIELDS) {
+export function createShareableSubgraphQuery(personalFields: PersonalFieldsSource) {
   const isShareable = createShareableCheck(personalFields, 2000);
   return (query: string): boolean =>
     isShareable(query, () => {

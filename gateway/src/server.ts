@@ -24,7 +24,7 @@ import {
   registeredOperationCachePlugin, registeredOperationsOnlyPlugin, RegisteredOperationStore,
 } from './operations/registeredOperations';
 import { createInFlightOperations, replayableHeaders } from './inflightOperations';
-import { InFlightRequests } from './inflightRequests';
+import { createShareableSubgraphQuery, InFlightRequests } from './inflightRequests';
 import { LiveSupergraph } from './reload/liveSupergraph';
 import { createSubgraphAgent, SubgraphDataSource, type GatewayContext } from './subgraphDataSource';
 import { supergraphSubgraphUrls } from './supergraphFile';
@@ -92,7 +92,7 @@ export interface GatewayOptions {
    * The response cache for public aggregates (cache/responseCache.ts), checked against the union
    * subgraphs' data versions; false answers everything live. Default: on, with its own defaults.
    */
-  responseCache?: boolean | Omit<ResponseCacheOptions, 'subgraphUrls' | 'dispatcher' | 'roleOf'>;
+  responseCache?: boolean | Omit<ResponseCacheOptions, 'subgraphUrls' | 'dispatcher' | 'roleOf' | 'personalFields'>;
   /**
    * Answer identical requests in flight at the same moment with one execution, and send identical
    * subgraph queries once, among callers of the same role and organisation, never for personal
@@ -127,7 +127,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const embeddedRegistry = options.config ? (options.embeddedRegistry ?? true) : false;
   const agent = createSubgraphAgent();
   const inFlight = options.inFlightSharing === false ? undefined : new InFlightRequests();
-  const inFlightOperations = options.inFlightSharing === false ? undefined : createInFlightOperations(EXCHANGE_HEADERS);
+  // What may be cached or shared follows the personal marks of the supergraph in force.
+  const personalFields = () => live.current.personalFields;
+  const shareableSubgraphQuery = createShareableSubgraphQuery(personalFields);
+  const inFlightOperations = options.inFlightSharing === false ? undefined : createInFlightOperations(EXCHANGE_HEADERS, { personalFields });
   const live = new LiveSupergraph({
     config: options.config,
     configPath: options.configPath,
@@ -173,6 +176,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
             }
             return versionedUrls;
           },
+          personalFields,
           roleOf: (_headers, contextValue) => roleOfViewer((contextValue as GatewayContext | undefined)?.viewer),
           dispatcher: agent,
         });
@@ -194,6 +198,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         signingKey,
         timeoutMs: options.subgraphTimeoutMs,
         inFlight,
+        isShareable: shareableSubgraphQuery,
         onUnavailable: (subgraph, error) => log(`subgraph ${subgraph} unavailable: ${(error as Error)?.message ?? error}`),
       });
     },

@@ -8,7 +8,7 @@ import type { KeyLike } from 'jose';
 import { Agent } from 'undici';
 import type { CacheSlot } from './cache/responseCache';
 import type { OperationLead } from './inflightOperations';
-import { createShareableSubgraphQuery, InFlightRequests } from './inflightRequests';
+import type { InFlightRequests } from './inflightRequests';
 import { AnswerResponse, callSubgraph, isTimeout } from './subgraphHttp';
 
 export interface SubgraphDataSourceOptions {
@@ -28,6 +28,8 @@ export interface SubgraphDataSourceOptions {
    * same role and organisation, sent once while one is under way. Default: none, every call is sent.
    */
   inFlight?: InFlightRequests;
+  /** With inFlight: whether a subgraph query may join another (createShareableSubgraphQuery, one for every subgraph). */
+  isShareable?: (query: string) => boolean;
 }
 
 export interface GatewayContext {
@@ -45,8 +47,6 @@ const VIEWER_HEADER = 'x-nlf-internal-viewer';
 /** Tells the fetcher that the call may join an identical one in flight. */
 const SHARE_HEADER = 'x-nlf-internal-share';
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
-/** One decision per subgraph query text, for every subgraph. */
-const shareableSubgraphQuery = createShareableSubgraphQuery();
 
 /** One keep-alive pool for every subgraph call; @apollo/gateway's default client opens far more sockets. */
 export function createSubgraphAgent(): Agent {
@@ -90,7 +90,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(options: SubgraphDataSourceOptions) {
     const timeoutMs = options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
     super({ url: options.url, fetcher: signingFetcher(options.name, options.signingKey, options.agent, timeoutMs, options.inFlight) });
-    this.isShareable = options.inFlight ? shareableSubgraphQuery : undefined;
+    this.isShareable = options.inFlight ? options.isShareable : undefined;
     this.subgraphName = options.name;
     this.timeoutMs = timeoutMs;
     this.onUnavailable = options.onUnavailable ?? ((name, error) => console.error(`subgraph ${name} unavailable:`, error));

@@ -1,3 +1,5 @@
+import { openDatabase } from '@nlf/schema';
+import { harnessState } from '../harness/state';
 import { useTestFederation, type GraphQLResponse } from '../harness/federation';
 
 const federation = useTestFederation();
@@ -149,6 +151,27 @@ describe('meetings', () => {
   ])('refuses to schedule with %s', async (_what, input, code, field) => {
     const group = await newGroup(`Scheduling ${code}`);
     expectRefused(await schedule({ workGroupId: group.id, date: '2026-09-01', kind: 'STAFF_COORDINATION', ...input }), code, field);
+  });
+
+  it('gives concurrent agenda additions distinct positions, every one of them succeeding', async () => {
+    const group = await newGroup('Concurrent agenda');
+    const meeting = (await schedule({ workGroupId: group.id, date: '2026-11-01', kind: 'STAFF_COORDINATION' })).data.scheduleMeeting;
+    const titles = Array.from({ length: 8 }, (_, index) => `Point ${index + 1}`);
+    const added = await Promise.all(titles.map((title) => addItem({ meetingId: meeting.id, title })));
+    expect(added.map((response) => response.errors)).toEqual(titles.map(() => undefined));
+    const { data } = await asSecretariat(`{ meeting(id: "${meeting.id}") { agenda { title } history { action } } }`);
+    expect(data.meeting.agenda.map((item: { title: string }) => item.title).sort()).toEqual([...titles].sort());
+    expect(data.meeting.history.filter((e: { action: string }) => e.action === 'addAgendaItem')).toHaveLength(8);
+    const database = await openDatabase({ url: harnessState().databaseUrls.cooperation!, poolSize: 1 });
+    try {
+      const rows: { position: number }[] = await database.orm.em.getConnection().execute(
+        'select position from agenda_item where meeting_id = ? order by position',
+        [meeting.id],
+      );
+      expect(rows.map((row) => row.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    } finally {
+      await database.close();
+    }
   });
 
   it('refuses agenda items and records that break the rules, leaving the meeting as it was', async () => {

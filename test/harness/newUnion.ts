@@ -22,16 +22,33 @@ export interface TestUnion {
  * inside the repo so the workspace's node_modules resolve), built, on its own database in the test
  * PostgreSQL, migrated, seeded and serving on a free port.
  */
-export async function startScaffoldedUnion(args: { id: string; name: string; country: string }, log: (line: string) => void = () => undefined): Promise<TestUnion> {
+export async function startScaffoldedUnion(
+  args: { id: string; name: string; country: string },
+  log: (line: string) => void = () => undefined,
+  options: {
+    /** Files written over the scaffold's, by path relative to its service folder, e.g. a src/index.ts with fields of its own. */
+    files?: Record<string, string>;
+    /** Environment of the union's process beyond the harness's. Default: none (a register of 150). */
+    env?: Record<string, string>;
+  } = {},
+): Promise<TestUnion> {
   mkdirSync(join(REPO_ROOT, '.data'), { recursive: true });
   const root = mkdtempSync(join(REPO_ROOT, '.data', 'test-union-'));
   const configPath = join(root, 'federation.config.json');
   copyFileSync(join(REPO_ROOT, 'gateway', 'federation.config.json'), configPath);
   const union = validateNewUnion(args, loadConfig(configPath));
   const scaffold = scaffoldUnion(union, { root, configPath, tsconfigBase: join(REPO_ROOT, 'tsconfig.base.json') });
+  for (const [path, text] of Object.entries(options.files ?? {})) writeFileSync(join(scaffold.serviceDir, path), text);
   // What the service's build script does: compile, then write subgraph.graphql.
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(scaffold.serviceDir, 'tsconfig.json')], { stdio: 'pipe' });
-  const sdl = execFileSync(process.execPath, [join(scaffold.serviceDir, 'dist', 'index.js'), 'print-schema'], { encoding: 'utf8' });
+  let sdl: string;
+  try {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(scaffold.serviceDir, 'tsconfig.json')], { stdio: 'pipe' });
+    sdl = execFileSync(process.execPath, [join(scaffold.serviceDir, 'dist', 'index.js'), 'print-schema'], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    const { stdout, stderr } = error as { stdout?: Buffer | string; stderr?: Buffer | string };
+    throw new Error(`the scaffolded union does not build: ${String(stdout ?? '')}${String(stderr ?? error)}`);
+  }
   writeFileSync(join(scaffold.serviceDir, 'subgraph.graphql'), sdl);
 
   const sample = new URL(Object.values(harnessState().databaseUrls)[0]!);
@@ -52,6 +69,7 @@ export async function startScaffoldedUnion(args: { id: string; name: string; cou
       PORT: String(port),
       DATABASE_URL: databaseUrl.toString(),
       NLF_REGISTER_SIZE: '150',
+      ...options.env,
     },
     log,
   });

@@ -117,6 +117,27 @@ describe("a union staff member's search of their own members", () => {
     ]);
   });
 
+  it('writes a count of matches to the audit log too, with what it asked about, though it returned no one', async () => {
+    const subject = `counter-${process.pid}-${Date.now()}`;
+    const token = await issueToken(federation.keys.issuer.privateKey, { role: 'union-staff', organisationId: 'lederne', subject });
+    const kjell = matching('kjell eriksen').length;
+    expect(kjell).toBeGreaterThan(0);
+    const counted = page(await search({ text: 'Kjell Eriksen', first: 0 }, { as: { token } }));
+    expect(counted).toMatchObject({ totalCount: kjell, edges: [] });
+    const absent = page(await search({ text: 'Zzyzx Qwerty', first: 0 }, { as: { token } }));
+    expect(absent.totalCount).toBe(0);
+    const { data } = await federation.query(
+      `{ organisation(id: "lederne") { personalDataAccessLog(first: 100) { edges { node { actor field memberIds arguments } } } } }`,
+      {},
+      LEDERNE_STAFF,
+    );
+    const entries = data.organisation.personalDataAccessLog.edges.filter((edge: { node: { actor: string } }) => edge.node.actor === subject);
+    expect(entries.map((edge: { node: { arguments: string } }) => ({ ...edge.node, arguments: JSON.parse(edge.node.arguments) }))).toEqual([
+      { actor: subject, field: 'leaderMemberSearch', memberIds: [], arguments: { text: 'Zzyzx Qwerty', first: 0 } },
+      { actor: subject, field: 'leaderMemberSearch', memberIds: [], arguments: { text: 'Kjell Eriksen', first: 0 } },
+    ]);
+  });
+
   it('costs the same few SQL statements whatever the page size or the number of matches, in Lederne alone', async () => {
     const statementsFor = async (variables: Parameters<typeof search>[0]) =>
       (

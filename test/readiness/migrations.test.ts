@@ -10,6 +10,7 @@ const MIGRATIONS = [
   'Migration20261123170000_personalDataAccess',
   'Migration20261123200000_leaderMemberSearch',
   'Migration20261125000000_dataVersionNotify',
+  'Migration20261202000000_personalDataAccessArguments',
   'Migration20261202000000_sourceProfile',
   'Migration20261202010000_sourcePassages',
 ];

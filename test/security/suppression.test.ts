@@ -3,7 +3,7 @@ import { useTestFederation } from '../harness/federation';
 const federation = useTestFederation();
 
 const BREAKDOWN = `query($id: ID!, $by: RegisterDimension!) {
-  organisation(id: $id) { register { leaderMemberCount breakdown(by: $by) { dimension threshold total cells { key count suppressed } } } }
+  organisation(id: $id) { register { leaderMemberCount leaderMemberCountFewerThan breakdown(by: $by) { dimension threshold total withheld cells { key count suppressed } } } }
 }`;
 
 describe('register breakdowns', () => {
@@ -12,7 +12,9 @@ describe('register breakdowns', () => {
     expect(errors).toBeUndefined();
     const { register } = data.organisation;
     const breakdown = register.breakdown;
-    expect(breakdown).toMatchObject({ dimension: by, threshold: 5, total: 1000 });
+    expect(breakdown).toMatchObject({ dimension: by, threshold: 5, total: 1000, withheld: false });
+    // The register's public size follows the same rule: exact, as it is far above the threshold.
+    expect(register).toMatchObject({ leaderMemberCount: 1000, leaderMemberCountFewerThan: null });
     const hidden = breakdown.cells.filter((cell: { suppressed: boolean }) => cell.suppressed);
     const visible = breakdown.cells.filter((cell: { suppressed: boolean }) => !cell.suppressed);
     for (const cell of visible) expect(cell.count).toBeGreaterThanOrEqual(5);

@@ -125,3 +125,32 @@ describe('breaking changes apart from safe additions', () => {
     expect(judgeChanges(changes, []).unacknowledged.map((c) => c.id)).toEqual(['FIELD_MADE_NULLABLE PageInfo.hasNextPage']);
   });
 });
+
+describe('personal data needs the mark', () => {
+  const personalField = (marked: boolean) => (sdl: string) =>
+    sdl.replace(/(type Ledarna[^{]*\{)/, `$1\n  mentors(first: Int = 20): LeaderMemberConnection${marked ? ' @tag(name: "personal")' : ''}`);
+
+  test('a subgraph field returning a connection of LeaderMember without the mark is refused, saying what to add', () => {
+    expect(findings(subgraphsWith('ledarna', personalField(false)))).toEqual([
+      'Subgraph "ledarna" must mark Ledarna.mentors with @tag(name: "personal"): it returns personal data (LeaderMember, through ' +
+        'LeaderMemberConnection.edges → LeaderMemberEdge.node), which unmarked would be served unchecked and unaudited, and cached by the gateway.',
+    ]);
+  });
+
+  test('so is a LeaderMember, or the access log, and a mark dropped from a contract type changes nothing', () => {
+    const unmarked = (sdl: string) =>
+      sdl
+        .replace(/(type Ledarna[^{]*\{)/, '$1\n  chair: LeaderMember\n  auditTrail: PersonalDataAccessConnection')
+        .replace('type LeaderMember @shareable @tag(name: "personal")', 'type LeaderMember @shareable');
+    expect(findings(subgraphsWith('ledarna', unmarked)).map((m) => m.split(':')[0])).toEqual([
+      'Subgraph "ledarna" must mark Ledarna.chair with @tag(name',
+      'Subgraph "ledarna" must mark Ledarna.auditTrail with @tag(name',
+    ]);
+  });
+
+  test('marked, it composes, and the supergraph carries the mark the gateway reads', () => {
+    const outcome = composeFederation(config, subgraphsWith('ledarna', personalField(true)));
+    expect(outcome.ok).toBe(true);
+    expect(outcome.ok && outcome.supergraph).toMatch(/mentors\(first: Int = 20\): LeaderMemberConnection @join__field\(graph: LEDARNA\) @tag\(name: "personal"\)/);
+  });
+});

@@ -1,13 +1,23 @@
 import { Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { personalFieldNames } from '@nlf/schema';
 import { LruMap } from './lruMap';
 
-/** Fields that return personal data: an operation that selects one is never cached across callers. */
-export const DEFAULT_PERSONAL_FIELDS: readonly string[] = ['leaderMembers', 'leaderMemberSearch', 'personalDataAccessLog'];
+/**
+ * The names of the fields the supergraph in force marks personal (`@tag(name: "personal")`, put
+ * there by the contract or by a union's own subgraph), asked at every decision so that a reloaded
+ * supergraph takes effect at once. The gateway holds no list of its own.
+ */
+export type PersonalFieldsSource = () => ReadonlySet<string>;
+
+/** The personal fields of one supergraph, read from its marks. */
+export function personalFieldsOf(supergraphSdl: string): ReadonlySet<string> {
+  return personalFieldNames(supergraphSdl);
+}
 
 /**
  * Whether an operation may be answered from the shared cache: a query (never a mutation or a
  * subscription) that selects no personal field anywhere, fragments included. Matching is by field
- * name, whatever the type, so a new union type cannot expose a personal field under a cached query.
+ * name, whatever the type, so a field marked personal on one type is never cached on any.
  */
 export function isShareableQuery(
   document: DocumentNode,
@@ -37,12 +47,18 @@ export interface DecidableOperation {
 /**
  * isShareableQuery decided once per key (the operation's text or its hash) for the hot paths that
  * ask it on every request: the response cache, in-flight requests and in-flight subgraph calls.
- * `read` is called only for a key not yet decided; undefined there means "not shareable".
+ * `read` is called only for a key not yet decided; undefined there means "not shareable". The
+ * decisions are forgotten when the personal fields change (a new supergraph).
  */
-export function createShareableCheck(personalFields: readonly string[] = DEFAULT_PERSONAL_FIELDS, capacity = 1000) {
-  const personal = new Set(personalFields);
+export function createShareableCheck(personalFields: PersonalFieldsSource, capacity = 1000) {
   const decided = new LruMap<string, boolean>(capacity);
+  let decidedFor: ReadonlySet<string> | undefined;
   return (key: string, read: () => DecidableOperation | undefined): boolean => {
+    const personal = personalFields();
+    if (personal !== decidedFor) {
+      decided.clear();
+      decidedFor = personal;
+    }
     let shareable = decided.get(key);
     if (shareable === undefined) {
       const target = read();

@@ -1,4 +1,4 @@
-export { createShareableCheck, DEFAULT_PERSONAL_FIELDS, isShareableQuery, type DecidableOperation } from './cachePolicy';
+export { createShareableCheck, isShareableQuery, personalFieldsOf, type DecidableOperation, type PersonalFieldsSource } from './cachePolicy';
 export { DataVersionProbe } from './dataVersionProbe';
 export { DataVersionFeed } from './dataVersionFeed';
 export { requestKey, type KeyedRequest } from './requestKey';

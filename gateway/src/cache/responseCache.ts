@@ -3,7 +3,7 @@ import { HeaderMap } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { createShareableCheck } from './cachePolicy';
+import { createShareableCheck, type PersonalFieldsSource } from './cachePolicy';
 import { DataVersionFeed, dataVersionEventsUrl } from './dataVersionFeed';
 import { DataVersionProbe, dataVersionUrl } from './dataVersionProbe';
 import { LruMap } from './lruMap';
@@ -20,8 +20,8 @@ export interface ResponseCacheOptions {
   subgraphUrls: Record<string, string> | (() => Record<string, string>);
   /** Connection pool for the version reads. Default: undici's global dispatcher. */
   dispatcher?: Dispatcher;
-  /** Field names that return personal data; an operation selecting one is never cached. Default: DEFAULT_PERSONAL_FIELDS. */
-  personalFields?: readonly string[];
+  /** The fields the supergraph in force marks personal: an operation selecting one is never cached. Required. */
+  personalFields: PersonalFieldsSource;
   /**
    * The caller's role, part of the cache key; null answers live. Default: "anonymous" for a request
    * without an Authorization header and null for one with it, so that until roles exist only

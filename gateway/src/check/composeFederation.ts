@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey } from '@nlf/schema';
+import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey, personalTypeNames, PERSONAL_MARK, unmarkedPersonalFields } from '@nlf/schema';
 import { join } from 'node:path';
 import { composeSupergraph, CompositionError, type SubgraphSdl } from '../compose';
 import { urlVariable, type FederationConfig, allSubgraphs } from '../config';
@@ -73,6 +73,8 @@ export type ComposeOutcome =
 
 /** The registry generated from the config, composed with the subgraphs; on failure, what each subgraph must change. */
 export function composeFederation(config: FederationConfig, subgraphs: SubgraphSdl[], contractSdl = readFileSync(CONTRACT_PATH, 'utf8')): ComposeOutcome {
+  const unmarked = unmarkedPersonalData(subgraphs, contractSdl);
+  if (unmarked.length) return { ok: false, findings: unmarked };
   const registry = registrySdl(config);
   try {
     return { ok: true, registry, supergraph: `${composeSupergraph(config, registry, subgraphs)}\n` };
@@ -81,6 +83,24 @@ export function composeFederation(config: FederationConfig, subgraphs: SubgraphS
     const errors = error.messages.map((message, index) => ({ message, code: error.codes[index] }));
     return { ok: false, findings: explainComposition({ config, contractSdl, subgraphs, errors }) };
   }
+}
+
+/**
+ * A subgraph that returns personal data (a type the contract or the subgraph marks personal, a
+ * connection of it, the access log) through a field without the mark is refused before composing:
+ * the gateway would cache and share that field, and the kit would neither check nor audit its reads.
+ */
+export function unmarkedPersonalData(subgraphs: SubgraphSdl[], contractSdl: string): CompositionFinding[] {
+  const contractPersonal = personalTypeNames(contractSdl);
+  return subgraphs.flatMap((subgraph) =>
+    unmarkedPersonalFields(subgraph.sdl, contractPersonal).map((finding) => ({
+      subgraph: subgraph.name,
+      message:
+        `Subgraph "${subgraph.name}" must mark ${finding.coordinate} with ${PERSONAL_MARK}: it returns personal data ` +
+        `(${finding.reaches}${finding.path.length ? `, through ${finding.path.join(' → ')}` : ''}), which unmarked would be ` +
+        'served unchecked and unaudited, and cached by the gateway.',
+    })),
+  );
 }
 
 /** Findings as lines, grouped by the subgraph that must act. */

@@ -35,6 +35,7 @@ interface OrganisationLike {
   indicators: {
     reported: boolean;
     registerLeaderMemberCount: number | null;
+    registerLeaderMemberCountFewerThan?: number | null;
     registerSynthetic: boolean | null;
     councilCount: number;
     forumCount: number;
@@ -106,7 +107,9 @@ export function indicatorsCsv(answer: IndicatorsAnswer): string {
     available: true,
     ...figureCells('leader_members', org.indicators.leaderMemberCount),
     ...figureCells('members', org.indicators.memberCount),
-    register_leader_members: org.indicators.registerLeaderMemberCount,
+    register_leader_members: org.indicators.registerLeaderMemberCountFewerThan
+      ? `fewer than ${org.indicators.registerLeaderMemberCountFewerThan}`
+      : org.indicators.registerLeaderMemberCount,
     register_synthetic: org.indicators.registerSynthetic,
     councils: org.indicators.councilCount,
     forums: org.indicators.forumCount,

@@ -49,7 +49,7 @@ type CountryIndicators @key(fields: "id") {
   organisations: [Organisation]!
   leaderMemberCount: Total! @requires(fields: "${indicatorsRequiresSelection(config)}")
   memberCount: Total! @requires(fields: "${indicatorsRequiresSelection(config)}")
-  "Leader members in the unions' registers now; unions whose subgraph is unavailable are not counted (see unavailable)."
+  "Leader members in the unions' registers now; unions whose subgraph is unavailable are not counted (see unavailable), nor registers smaller than the suppression threshold (each shown as fewer than N on its organisation), so that none can be worked out."
   registerLeaderMemberCount: Int! @requires(fields: "${indicatorsRequiresSelection(config)}")
   "Governing bodies the sources describe, over the unions that answered."
   councilCount: Int! @requires(fields: "${indicatorsRequiresSelection(config)}")

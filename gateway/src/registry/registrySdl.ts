@@ -8,15 +8,18 @@ import { indicatorsSdl } from './indicators';
 export const CONTRACT_PATH = require.resolve('@nlf/schema/contract.graphql');
 
 const HEADER =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@tag"])';
 
 /** Figures the registry totals; each is required from every organisation type. */
 export const TOTALLED_FIGURES = ['leaderMemberCount', 'memberCount'] as const;
 
 const directive = (name: string): ConstDirectiveNode => ({ kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: name } });
 
+// Composition refuses a merged directive (@tag) on an external field: the marks stay on the
+// interface's fields here, and on the concrete types in the subgraphs that resolve them.
 function externalField(field: FieldDefinitionNode): FieldDefinitionNode {
-  return { ...field, description: undefined, directives: [...(field.directives ?? []), directive('external')] };
+  const kept = (field.directives ?? []).filter((d) => d.name.value !== 'tag');
+  return { ...field, description: undefined, directives: [...kept, directive('external')] };
 }
 
 /** `organisations { ... on Lederne { leaderMemberCount { low high estimate } } ... }` */

@@ -6,6 +6,7 @@ import { composeFederation, loadSubgraphSdls } from '../check/composeFederation'
 import { loadConfig, type FederationConfig } from '../config';
 import { buildRegistrySchema } from '../registry/registrySchema';
 import { supergraphSubgraphUrls } from '../supergraphFile';
+import { personalFieldsOf } from '../cache/cachePolicy';
 
 export interface LiveSupergraphOptions {
   /** The federation config the gateway started with; none: it runs from a supergraph file alone. */
@@ -30,6 +31,8 @@ export interface LiveState {
   config?: FederationConfig;
   urls: Record<string, string>;
   registrySchema?: GraphQLSchema;
+  /** The fields this supergraph marks personal: never cached or shared. */
+  personalFields: ReadonlySet<string>;
   version: number;
   loadedAt: string;
 }
@@ -58,6 +61,7 @@ export class LiveSupergraph {
       config: options.config,
       urls: options.urls,
       registrySchema: options.embeddedRegistry && options.config ? buildRegistrySchema(options.config) : undefined,
+      personalFields: personalFieldsOf(options.supergraphSdl),
       version: 1,
       loadedAt: new Date().toISOString(),
     };
@@ -115,6 +119,7 @@ export class LiveSupergraph {
         config,
         urls: this.options.resolveUrls(config),
         registrySchema: this.options.embeddedRegistry ? buildRegistrySchema(config) : undefined,
+        personalFields: personalFieldsOf(outcome.supergraph),
         version,
         loadedAt: new Date().toISOString(),
       },
@@ -126,7 +131,12 @@ export class LiveSupergraph {
     Supergraph.build(supergraphSdl);
     return {
       supergraphSdl,
-      state: { urls: supergraphSubgraphUrls(supergraphSdl), version: this.current.version + 1, loadedAt: new Date().toISOString() },
+      state: {
+        urls: supergraphSubgraphUrls(supergraphSdl),
+        personalFields: personalFieldsOf(supergraphSdl),
+        version: this.current.version + 1,
+        loadedAt: new Date().toISOString(),
+      },
     };
   }
 

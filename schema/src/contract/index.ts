@@ -12,3 +12,4 @@ export * from './organisation';
 export * from './privacy';
 export * from './indicators';
 export * from './passage';
+export * from './personal';

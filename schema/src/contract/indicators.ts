@@ -17,8 +17,14 @@ export class OrganisationIndicators {
   @Field({ description: 'The sources give a leader-member figure for this organisation.' })
   reported!: boolean;
 
-  @Field(() => Int, { nullable: true, description: "Leader members in the organisation's register now; null without a register." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Leader members in the organisation's register now; null without a register, or when it holds fewer than registerLeaderMemberCountFewerThan.",
+  })
   registerLeaderMemberCount!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Set to the suppression threshold when the register is smaller than that (shown as "fewer than N").' })
+  registerLeaderMemberCountFewerThan!: number | null;
 
   @Field(() => Boolean, { nullable: true, description: 'The register holds generated test data; null without a register.' })
   registerSynthetic!: boolean | null;

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { RegisterDimension } from './enums';
+import { Personal } from './personal';
 import { PageInfo } from './register';
 
 @ObjectType({ description: 'One cell of a register breakdown. Suppressed cells hide their count.' })
@@ -28,15 +29,23 @@ export class RegisterBreakdown {
   @Field(() => Int, { description: 'Smallest count shown.' })
   threshold!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Null when the register is smaller than the threshold.' })
+  @Field(() => Int, { nullable: true, description: 'Null when the register is smaller than the threshold (see RegisterStats).' })
   total!: number | null;
 
-  @Field(() => [BreakdownCell])
+  @Field(() => [BreakdownCell], { description: 'Empty when withheld.' })
   cells!: BreakdownCell[];
+
+  @Field({
+    description:
+      'True when no cell can be listed without letting a small count be worked out: the register is smaller than the ' +
+      'threshold, or its cells are too few and small to hide among each other.',
+  })
+  withheld!: boolean;
 }
 
 @ObjectType({ description: "One read of an organisation's personal data: who, when, what." })
 @Directive('@shareable')
+@Personal()
 export class PersonalDataAccess {
   @Field(() => ID)
   id!: string;
@@ -50,8 +59,15 @@ export class PersonalDataAccess {
   @Field({ description: 'The field read, e.g. leaderMembers.' })
   field!: string;
 
-  @Field(() => [ID], { description: 'The members whose data was returned.' })
+  @Field(() => [ID], { description: 'The ids of the personal records returned: members, or the entries of this log read.' })
   memberIds!: string[];
+
+  @Field({
+    description:
+      'The arguments of the read as JSON, e.g. {"text":"Kjell Eriksen","first":0}: what a search or a count asked about, ' +
+      'even when it returned no one.',
+  })
+  arguments!: string;
 
   @Field({ description: 'ISO 8601 time of the read.' })
   accessedAt!: string;

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Personal } from './personal';
 
 @ObjectType({ description: "Live counts from an organisation's own leader-member register." })
 @Directive('@shareable')
@@ -6,12 +7,22 @@ export class RegisterStats {
   @Field({ description: 'True: the register holds generated test data, not real people.' })
   synthetic!: boolean;
 
-  @Field(() => Int, { description: 'Leader members in the register now.' })
-  leaderMemberCount!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Leader members in the register now; null when fewer than the suppression threshold (see leaderMemberCountFewerThan).',
+  })
+  leaderMemberCount!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Set to the suppression threshold when the register holds fewer leader members than that: shown as "fewer than N", never exactly.',
+  })
+  leaderMemberCountFewerThan!: number | null;
 }
 
 @ObjectType({ description: 'One leader member of a union. Personal data: visible only to that union.' })
 @Directive('@shareable')
+@Personal()
 export class LeaderMember {
   @Field(() => ID)
   id!: string;

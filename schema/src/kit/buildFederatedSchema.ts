@@ -5,6 +5,8 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, Query, Resolver, type NonEmptyArray } from 'type-graphql';
 import type { SubgraphContext } from './context';
 import { PLACEHOLDER_QUERY_FIELD, printSubgraphSdl } from './federation';
+import { assertPersonalFieldsMarked } from './personalFields';
+import { personalFieldCoordinates } from '../contract/personal';
 
 @Resolver()
 class PlaceholderResolver {
@@ -24,6 +26,11 @@ export interface FederatedSchemaOptions<TContext = SubgraphContext> {
    * through a DataLoader). Default: none, so a reference resolves to its representation.
    */
   referenceResolvers?: GraphQLResolverMap<TContext>;
+  /**
+   * Checks and audits the reads of the fields marked personal (the union kit passes its own). A
+   * subgraph without it may not mark any field: it would serve them unguarded. Default: none.
+   */
+  guardPersonalFields?: (schema: GraphQLSchema, sdl: string) => void;
 }
 
 export interface FederatedSchema {
@@ -61,5 +68,11 @@ export async function buildFederatedSchema<TContext = SubgraphContext>(
   }
 
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: merged as never }]);
+  // Personal data served through an unmarked field, or marked fields nobody guards: refuse to start.
+  assertPersonalFieldsMarked(sdl);
+  if (options.guardPersonalFields) options.guardPersonalFields(schema, sdl);
+  else if (personalFieldCoordinates(sdl).length) {
+    throw new Error(`${personalFieldCoordinates(sdl).join(', ')} marked personal, but this subgraph has no guard for personal fields`);
+  }
   return { schema, sdl };
 }

@@ -6,13 +6,22 @@ import type { SubgraphContext } from './context';
 import { toOrganisation } from './mapper';
 import { createIndicatorsResolver } from './indicatorsResolver';
 import { CouncilResolver, createOrganisationResolver, RegisterStatsResolver } from './resolvers';
+import { guardPersonalFields } from './personalFields';
+import { personalDataGuard } from './privacyService';
 
 export interface SubgraphSchemaOptions {
   /** The subgraph's organisation type, e.g. "Lederne". */
   typeName: string;
-  /** type-graphql resolvers beyond the contract. Default: none. */
-  resolvers?: Function[];
+  /**
+   * type-graphql resolvers beyond the contract. Default: none. A field of the union's own that
+   * returns personal data carries `@Personal()` (from @nlf/schema/contract): the kit then lets only
+   * the union's own staff read it and audits every read, and the gateway never caches or shares it.
+   */
+  resolvers?: ExtraResolvers;
 }
+
+/** Resolver classes, or a function of the subgraph's organisation type giving them (`@Resolver(() => OrganisationType)`). */
+export type ExtraResolvers = Function[] | ((OrganisationType: OrganisationClass) => Function[]);
 
 export interface BuiltSubgraphSchema {
   OrganisationType: OrganisationClass;
@@ -31,8 +40,9 @@ export async function buildSubgraph(options: SubgraphSchemaOptions): Promise<Bui
       RegisterStatsResolver,
       createOrganisationResolver(OrganisationType),
       createIndicatorsResolver(OrganisationType),
-      ...(options.resolvers ?? []),
+      ...(typeof options.resolvers === 'function' ? options.resolvers(OrganisationType) : (options.resolvers ?? [])),
     ],
+    guardPersonalFields: (schema, sdl) => guardPersonalFields(schema, sdl, options.typeName, personalDataGuard),
     // Nothing reaches the organisation type from Query: the gateway reaches it through _entities.
     orphanedTypes: [OrganisationType],
     referenceResolvers: {

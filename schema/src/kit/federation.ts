@@ -3,7 +3,7 @@ import { Kind, parse, print, type DocumentNode, type GraphQLSchema } from 'graph
 
 /** The Federation 2 header every subgraph of this federation declares. */
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@interfaceObject"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@interfaceObject", "@tag"])';
 
 /**
  * type-graphql cannot build a schema without a Query type, but a union subgraph must not add root

@@ -1,5 +1,5 @@
 export { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions } from './buildFederatedSchema';
-export { buildSubgraph, type BuiltSubgraphSchema, type SubgraphSchemaOptions } from './buildSchema';
+export { buildSubgraph, type BuiltSubgraphSchema, type ExtraResolvers, type SubgraphSchemaOptions } from './buildSchema';
 export type { SubgraphContext } from './context';
 export { decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor } from './cursor';
 export { escapeLike, normaliseSearchText, SEARCH_TEXT_MAX, SEARCH_TEXT_MIN, searchPattern } from './memberSearch';

@@ -11,7 +11,7 @@ export function createIndicatorsResolver(OrganisationType: OrganisationClass) {
       description: 'Shared indicators for dashboards, computed live by the subgraph that serves the organisation.',
     })
     indicators(@Root() org: OrganisationFields, @Ctx() ctx: SubgraphContext): Promise<OrganisationIndicators> {
-      return organisationIndicators(ctx.loaders, org);
+      return organisationIndicators(ctx.loaders, org, ctx.suppressionThreshold);
     }
   }
   return IndicatorsResolver;

@@ -4,6 +4,7 @@ import { suppressSmallCells } from '../privacy/suppress';
 import type { SubgraphContext } from './context';
 import { decodeLogCursor, encodeLogCursor } from './cursor';
 import { assertPageSize } from './registerService';
+import type { PersonalFieldGuard } from './personalFields';
 
 /** A register breakdown, suppressed so that no small count can be seen or worked out. */
 export async function registerBreakdown(
@@ -15,22 +16,24 @@ export async function registerBreakdown(
   const cells = await ctx.loaders.breakdown.load({ organisationId, dimension });
   const threshold = ctx.suppressionThreshold;
   const published = suppressSmallCells(cells, threshold);
-  return { dimension, threshold, total: published.total, cells: published.cells };
+  return { dimension, threshold, total: published.total, cells: published.cells, withheld: published.withheld };
 }
 
-/** Writes one entry of the owning union's audit log for a read that returned members' data. */
-export async function recordPersonalDataRead(
-  ctx: SubgraphContext,
-  organisationId: string,
-  field: string,
-  memberIds: string[],
-): Promise<void> {
-  if (!memberIds.length) return;
-  await ctx.em.getConnection().execute(
-    'insert into personal_data_access (organisation_id, actor, role, field, member_ids) values (?, ?, ?, ?, ?::jsonb)',
-    [organisationId, ctx.viewer.subject ?? 'anonymous', ctx.viewer.role, field, JSON.stringify(memberIds)],
-  );
-}
+/**
+ * What the kit does around every read of a field marked personal: only the organisation's own union
+ * staff may read it, and each read that returns writes one entry of the organisation's audit log, with
+ * the ids of the records returned and the read's arguments (so a count, or a search that found no
+ * one, is on the log too).
+ */
+export const personalDataGuard: PersonalFieldGuard<SubgraphContext> = {
+  check: (ctx, organisationId, field) => assertCanReadPersonalData(ctx.viewer, organisationId, field),
+  record: async (ctx, read) => {
+    await ctx.em.getConnection().execute(
+      'insert into personal_data_access (organisation_id, actor, role, field, member_ids, arguments) values (?, ?, ?, ?, ?::jsonb, ?::jsonb)',
+      [read.organisationId, ctx.viewer.subject ?? 'anonymous', ctx.viewer.role, read.field, JSON.stringify(read.recordIds), JSON.stringify(read.args)],
+    );
+  },
+};
 
 interface AccessRecord {
   id: string;
@@ -38,6 +41,7 @@ interface AccessRecord {
   role: string;
   field: string;
   member_ids: string[];
+  arguments: Record<string, unknown>;
   accessed_at: Date;
 }
 
@@ -52,7 +56,7 @@ export async function personalDataAccessLog(
   assertPageSize(first);
   const before = after == null ? null : decodeLogCursor(after);
   const records: AccessRecord[] = await ctx.em.getConnection().execute(
-    `select id::text as id, actor, role, field, member_ids, accessed_at from personal_data_access
+    `select id::text as id, actor, role, field, member_ids, arguments, accessed_at from personal_data_access
      where organisation_id = ? and (?::bigint is null or id < ?::bigint) order by id desc limit ?`,
     [organisationId, before, before, first + 1],
   );
@@ -65,6 +69,7 @@ export async function personalDataAccessLog(
       role: record.role,
       field: record.field,
       memberIds: record.member_ids,
+      arguments: JSON.stringify(record.arguments),
       accessedAt: new Date(record.accessed_at).toISOString(),
     },
   }));

@@ -7,7 +7,7 @@ import { decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor } fr
 import type { RegisterCount } from './loaders';
 import { toLeaderMember } from './mapper';
 import { searchPattern } from './memberSearch';
-import { recordPersonalDataRead } from './privacyService';
+import { publicSize } from '../privacy/suppress';
 
 /** Largest page a caller may ask for. */
 export const MAX_PAGE_SIZE = 100;
@@ -18,12 +18,15 @@ export type RegisterStatsSource = RegisterStats & { organisationId: string };
 
 /**
  * A register's size is an organisational fact, as public as the reported figures (and the dashboards'
- * indicators): anyone may read it. Its breakdowns need an authenticated caller, its members their
- * own union's staff.
+ * indicators): anyone may read it, by the breakdowns' rule (publicSize: a register smaller than the
+ * threshold is "fewer than N"). Its breakdowns need an authenticated caller, its members their own
+ * union's staff.
  */
 export async function registerStats(ctx: SubgraphContext, organisationId: string): Promise<RegisterStatsSource | null> {
   const register = await ctx.loaders.register.load(organisationId);
-  return register && { ...register, organisationId };
+  if (!register) return null;
+  const size = publicSize(register.leaderMemberCount, ctx.suppressionThreshold);
+  return { synthetic: register.synthetic, leaderMemberCount: size.exact, leaderMemberCountFewerThan: size.fewerThan, organisationId };
 }
 
 export function assertPageSize(first: number): void {
@@ -31,8 +34,6 @@ export function assertPageSize(first: number): void {
 }
 
 interface MemberRead {
-  /** The field read, as the audit log names it. */
-  field: 'leaderMembers' | 'leaderMemberSearch';
   first: number;
   after: string | null | undefined;
   cursor: { encode(id: string): string; decode(cursor: string): string };
@@ -43,7 +44,7 @@ interface MemberRead {
 /**
  * A keyset page of an organisation's members, ordered by id, once the caller's access is checked:
  * the page size and the cursor are checked before any query runs, null when the organisation keeps no
- * register (confederations, the secretariat), and what is returned is written to its audit log.
+ * register (confederations, the secretariat). The fields are marked personal: the kit audits each read.
  */
 async function readMembers(ctx: SubgraphContext, organisationId: string, read: MemberRead): Promise<LeaderMemberConnection | null> {
   const { first } = read;
@@ -54,7 +55,6 @@ async function readMembers(ctx: SubgraphContext, organisationId: string, read: M
   const { rows, totalCount } = await read.fetch(afterId, register);
   const members = rows.slice(0, first);
   const edges = members.map((row) => ({ cursor: read.cursor.encode(row.id), node: toLeaderMember(row) }));
-  await recordPersonalDataRead(ctx, organisationId, read.field, members.map((row) => row.id));
   return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
 
@@ -67,7 +67,6 @@ export async function leaderMemberPage(
 ): Promise<LeaderMemberConnection | null> {
   assertCanReadPersonalData(ctx.viewer, organisationId, 'leaderMembers');
   return readMembers(ctx, organisationId, {
-    field: 'leaderMembers',
     first,
     after,
     cursor: { encode: encodeCursor, decode: decodeCursor },
@@ -94,7 +93,6 @@ export async function leaderMemberSearch(
   assertCanReadPersonalData(ctx.viewer, organisationId, 'leaderMemberSearch');
   const pattern = searchPattern(text);
   return readMembers(ctx, organisationId, {
-    field: 'leaderMemberSearch',
     first,
     after,
     cursor: { encode: encodeSearchCursor, decode: decodeSearchCursor },

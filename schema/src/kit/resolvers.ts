@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import {
-  Branch, Council, CouncilMember, Forum, LeaderMemberConnection, PersonalDataAccessConnection, RegisterBreakdown,
+  Branch, Council, CouncilMember, Forum, LeaderMemberConnection, Personal, PersonalDataAccessConnection, RegisterBreakdown,
   RegisterDimension, RegisterStats, Section, SourcePassageConnection, type OrganisationClass, type OrganisationFields,
 } from '../contract';
 import {
@@ -50,6 +50,7 @@ export function createOrganisationResolver(OrganisationType: OrganisationClass) 
       nullable: true,
       description: `Leader members by id, keyset-paginated (at most ${MAX_PAGE_SIZE} a page). Null without a register.`,
     })
+    @Personal()
     leaderMembers(
       @Root() org: OrganisationFields,
       @Ctx() ctx: SubgraphContext,
@@ -67,6 +68,7 @@ export function createOrganisationResolver(OrganisationType: OrganisationClass) 
         `${SEARCH_TEXT_MIN} to ${SEARCH_TEXT_MAX} characters), by id, keyset-paginated as leaderMembers; ` +
         'totalCount counts the matches. Its own union staff only; every read is audited. Null without a register.',
     })
+    @Personal()
     leaderMemberSearch(
       @Root() org: OrganisationFields,
       @Ctx() ctx: SubgraphContext,
@@ -102,6 +104,7 @@ export function createOrganisationResolver(OrganisationType: OrganisationClass) 
       nullable: true,
       description: "Who read this organisation's personal data, when, and what; newest first. Its own union staff only.",
     })
+    @Personal()
     personalDataAccessLog(
       @Root() org: OrganisationFields,
       @Ctx() ctx: SubgraphContext,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isEmpty, seedOrganisations } from '../db/seed';
 import type { DomainFile } from '../domain/types';
 import { documentLanguages } from '../search/languages';
-import { buildSubgraph } from './buildSchema';
+import { buildSubgraph, type ExtraResolvers } from './buildSchema';
 import { runService, serviceMain, type ServiceOptions } from './runService';
 
 export { exitWithParent } from './runService';
@@ -17,8 +17,11 @@ export interface SubgraphOptions {
   dataFile: string;
   /** Port when PORT is not set. */
   defaultPort: number;
-  /** type-graphql resolvers beyond the contract. Default: none. */
-  resolvers?: Function[];
+  /**
+   * type-graphql resolvers beyond the contract, or a function of the subgraph's organisation type
+   * that gives them (for fields of the union's own on that type). Default: none.
+   */
+  resolvers?: ExtraResolvers;
   /** Migrations beyond the contract's. Default: none. */
   migrations?: MigrationObject[];
 }

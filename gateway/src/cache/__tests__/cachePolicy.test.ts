@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { DEFAULT_PERSONAL_FIELDS, isShareableQuery } from '../cachePolicy';
+import { createShareableCheck, isShareableQuery, personalFieldsOf } from '../cachePolicy';
 
-const personal = new Set(DEFAULT_PERSONAL_FIELDS);
+// What the gateway holds: the marks of the committed supergraph, no list of its own.
+const supergraph = readFileSync(join(__dirname, '..', '..', '..', 'supergraph.graphql'), 'utf8');
+const personal = personalFieldsOf(supergraph);
 const shareable = (source: string) => {
   const document = parse(source);
   return isShareableQuery(document, document.definitions[0] as OperationDefinitionNode, personal);
@@ -20,5 +24,29 @@ describe('which operations the response cache may share', () => {
 
   it('never shares mutations', () => {
     expect(shareable('mutation { rename(id: "3f") }')).toBe(false);
+  });
+});
+
+describe('the personal fields, read from the supergraph\'s marks', () => {
+  it('are the contract\'s marked fields, and nothing public', () => {
+    expect([...personal].sort()).toEqual(['leaderMemberSearch', 'leaderMembers', 'personalDataAccessLog']);
+  });
+
+  it('include a field a union marks in its own subgraph, once its supergraph is in force', () => {
+    const withOwn = supergraph.replace(
+      /(\n\s+)(leaderMembers\(first: Int = 20, after: String\): LeaderMemberConnection @join__field\(graph: LEDARNA\))/,
+      '$1mentors: LeaderMemberConnection @join__field(graph: LEDARNA) @tag(name: "personal")$1$2',
+    );
+    expect(withOwn).not.toEqual(supergraph);
+    let current = personal;
+    const check = createShareableCheck(() => current);
+    const read = () => {
+      const document = parse('{ organisation(id: "ledarna") { ... on Ledarna { mentors { totalCount } } } }');
+      return { document, operation: document.definitions[0] as OperationDefinitionNode };
+    };
+    expect(check('q', read)).toBe(true);
+    current = personalFieldsOf(withOwn);
+    // Decided again under the new supergraph, not taken from before.
+    expect(check('q', read)).toBe(false);
   });
 });

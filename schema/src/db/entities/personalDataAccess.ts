@@ -8,6 +8,7 @@ export interface PersonalDataAccessRow {
   role: string;
   field: string;
   memberIds: string[];
+  arguments: Record<string, unknown>;
   accessedAt: Date;
 }
 
@@ -21,6 +22,7 @@ export const PersonalDataAccessEntity = new EntitySchema<PersonalDataAccessRow>(
     role: { type: 'string' },
     field: { type: 'string' },
     memberIds: { type: 'json' },
+    arguments: { type: 'json' },
     accessedAt: { type: 'Date', columnType: 'timestamptz' },
   },
 });

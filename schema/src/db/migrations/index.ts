@@ -4,6 +4,7 @@ import { Migration20261123100000_dataVersion } from './Migration20261123100000_d
 import { Migration20261123170000_personalDataAccess } from './Migration20261123170000_personalDataAccess';
 import { Migration20261123200000_leaderMemberSearch } from './Migration20261123200000_leaderMemberSearch';
 import { Migration20261125000000_dataVersionNotify } from './Migration20261125000000_dataVersionNotify';
+import { Migration20261202000000_personalDataAccessArguments } from './Migration20261202000000_personalDataAccessArguments';
 import { Migration20261202000000_sourceProfile } from './Migration20261202000000_sourceProfile';
 import { Migration20261202010000_sourcePassages } from './Migration20261202010000_sourcePassages';
 
@@ -14,6 +15,7 @@ export const contractMigrations: MigrationObject[] = [
   { name: 'Migration20261123170000_personalDataAccess', class: Migration20261123170000_personalDataAccess },
   { name: 'Migration20261123200000_leaderMemberSearch', class: Migration20261123200000_leaderMemberSearch },
   { name: 'Migration20261125000000_dataVersionNotify', class: Migration20261125000000_dataVersionNotify },
+  { name: 'Migration20261202000000_personalDataAccessArguments', class: Migration20261202000000_personalDataAccessArguments },
   { name: 'Migration20261202000000_sourceProfile', class: Migration20261202000000_sourceProfile },
   { name: 'Migration20261202010000_sourcePassages', class: Migration20261202010000_sourcePassages },
 ];

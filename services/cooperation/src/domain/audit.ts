@@ -1,17 +1,36 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEventEntity, type FieldChangeData } from '../entities';
+import type { Caller } from './permissions';
 
 export interface AuditEntry {
-  actor: string;
+  caller: Caller;
   action: string;
   entityType: 'WorkGroup' | 'Meeting' | 'Decision';
   entityId: string;
+  /** The work group the item belongs to (none for a decision outside any): whose secretariat may see who did it. */
+  workGroupId: string | null;
   changes: FieldChangeData[];
 }
 
-/** Writes the audit event in the caller's transaction: the change and its record commit together or not at all. */
+/**
+ * Writes the audit event in the caller's transaction: the change and its record commit together or
+ * not at all. The actor is kept whole (with the token subject, a person) and as role and
+ * organisation, which is all most readers are shown (auditTrail.ts).
+ */
 export async function recordAudit(em: EntityManager, entry: AuditEntry, at: Date): Promise<void> {
-  await em.insert(AuditEventEntity, { ...entry, at } as never);
+  const { caller, ...rest } = entry;
+  await em.insert(AuditEventEntity, {
+    ...rest,
+    actor: caller.actor,
+    actorRole: caller.viewer.role,
+    actorOrganisationId: caller.viewer.organisationId,
+    at,
+  } as never);
+}
+
+/** The role and organisation of who changed a decision's status, kept beside the whole actor. */
+export function changedByOf(caller: Caller): { changedByRole: string; changedByOrganisationId: string | null } {
+  return { changedByRole: caller.viewer.role, changedByOrganisationId: caller.viewer.organisationId };
 }
 
 /** The fields whose values differ, as from/to pairs. */

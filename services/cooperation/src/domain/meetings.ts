@@ -1,15 +1,41 @@
 import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode } from '@nlf/schema';
 import {
-  AgendaItemEntity, MeetingEntity, MeetingParticipantEntity, ParticipantEntity, TopicEntity, type MeetingRow,
+  AgendaItemEntity, MeetingEntity, MeetingParticipantEntity, ParticipantEntity, TopicEntity, type AgendaItemRow, type MeetingRow,
 } from '../entities';
 import type { AddAgendaItemInput, RecordMeetingInput, ScheduleMeetingInput } from '../types/inputs';
 import { createdFields, recordAudit } from './audit';
 import { InputError, NotFoundError } from './errors';
 import { calendarDate, LIMITS, organisationIds, requiredText } from './validate';
 import { readAtVersion, readRow, updateAtVersion, type VersionedTarget } from './versioned';
-import { workGroupTarget } from './workGroups';
+import { mayRunGroup, workGroupTarget } from './workGroups';
+import { assertMayWrite, type Caller } from './permissions';
+
+/** Concurrent additions to one agenda that collide on a position: enough retries for far more than a meeting's editors. */
+export const AGENDA_POSITION_ATTEMPTS = 20;
+
+/**
+ * Puts an agenda point after the last one, in the caller's transaction. Two additions at once can
+ * read the same last position; the unique (meeting_id, position) constraint lets one through, the
+ * other waits for it to commit, fails, and tries again in a savepoint (so the rest of its
+ * transaction stands) with the position now taken counted.
+ */
+async function appendAgendaItem(em: EntityManager, item: Omit<AgendaItemRow, 'position'>): Promise<AgendaItemRow> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await em.transactional(async (savepoint) => {
+        const last = await savepoint.findOne(AgendaItemEntity, { meetingId: item.meetingId }, { orderBy: { position: 'desc' }, disableIdentityMap: true });
+        const row = { ...item, position: (last?.position ?? 0) + 1 };
+        await savepoint.insert(AgendaItemEntity, row);
+        return row;
+      });
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException) || attempt >= AGENDA_POSITION_ATTEMPTS) throw error;
+    }
+  }
+}
 
 const meetingTarget = (id: string): VersionedTarget<MeetingRow> => ({ entity: MeetingEntity, what: 'meeting', id, idField: 'meetingId' });
 
@@ -39,10 +65,12 @@ export class Meetings {
     );
   }
 
-  async schedule(em: EntityManager, actor: string, input: ScheduleMeetingInput): Promise<MeetingRow> {
+  async schedule(em: EntityManager, caller: Caller, input: ScheduleMeetingInput): Promise<MeetingRow> {
+    assertMayWrite(caller.viewer, 'scheduleMeeting');
     const date = calendarDate(input.date, 'date');
     return em.transactional(async (tx) => {
       const group = await readRow(tx, workGroupTarget(input.workGroupId, 'workGroupId'));
+      await mayRunGroup(tx, caller, 'scheduleMeeting', group.id);
       const attendees = await this.attendees(tx, group.id, input.participantIds ?? []);
       const now = new Date();
       const row: MeetingRow = {
@@ -52,16 +80,18 @@ export class Meetings {
       await tx.insert(MeetingEntity, row);
       await this.setAttendees(tx, row.id, attendees);
       const changes = createdFields({ workGroupId: group.id, date, kind: input.kind, participantIds: attendees });
-      await recordAudit(tx, { actor, action: 'scheduleMeeting', entityType: 'Meeting', entityId: row.id, changes }, now);
+      await recordAudit(tx, { caller, workGroupId: group.id, action: 'scheduleMeeting', entityType: 'Meeting', entityId: row.id, changes }, now);
       return row;
     });
   }
 
-  async record(em: EntityManager, actor: string, input: RecordMeetingInput): Promise<MeetingRow> {
+  async record(em: EntityManager, caller: Caller, input: RecordMeetingInput): Promise<MeetingRow> {
+    assertMayWrite(caller.viewer, 'recordMeeting');
     const minutes = requiredText(input.minutes, 'minutes', LIMITS.minutes);
     const target = meetingTarget(input.meetingId);
     return em.transactional(async (tx) => {
       const before = await readAtVersion(tx, target, input.expectedVersion);
+      await mayRunGroup(tx, caller, 'recordMeeting', before.workGroupId);
       const attendees = input.participantIds ? await this.attendees(tx, before.workGroupId, input.participantIds) : null;
       const version = await updateAtVersion(tx, target, input.expectedVersion, { status: 'HELD', minutes });
       if (attendees) await this.setAttendees(tx, before.id, attendees);
@@ -70,24 +100,24 @@ export class Meetings {
         { field: 'minutes', from: before.minutes, to: minutes },
         ...(attendees ? [{ field: 'participantIds', from: null, to: attendees }] : []),
       ];
-      await recordAudit(tx, { actor, action: 'recordMeeting', entityType: 'Meeting', entityId: before.id, changes }, new Date());
+      await recordAudit(tx, { caller, workGroupId: before.workGroupId, action: 'recordMeeting', entityType: 'Meeting', entityId: before.id, changes }, new Date());
       return { ...before, status: 'HELD' as const, minutes, version };
     });
   }
 
-  async addAgendaItem(em: EntityManager, actor: string, input: AddAgendaItemInput): Promise<MeetingRow> {
+  async addAgendaItem(em: EntityManager, caller: Caller, input: AddAgendaItemInput): Promise<MeetingRow> {
+    assertMayWrite(caller.viewer, 'addAgendaItem');
     const title = requiredText(input.title, 'title', LIMITS.title);
     return em.transactional(async (tx) => {
       const meeting = await readRow(tx, meetingTarget(input.meetingId));
+      await mayRunGroup(tx, caller, 'addAgendaItem', meeting.workGroupId);
       if (input.topicId) {
         const topic = await tx.findOne(TopicEntity, { id: input.topicId, workGroupId: meeting.workGroupId }, { disableIdentityMap: true });
         if (!topic) throw new NotFoundError("topic in this meeting's work group", input.topicId, 'topicId');
       }
-      const last = await tx.findOne(AgendaItemEntity, { meetingId: meeting.id }, { orderBy: { position: 'desc' }, disableIdentityMap: true });
-      const item = { id: randomUUID(), meetingId: meeting.id, position: (last?.position ?? 0) + 1, title, topicId: input.topicId ?? null };
-      await tx.insert(AgendaItemEntity, item);
+      const item = await appendAgendaItem(tx, { id: randomUUID(), meetingId: meeting.id, title, topicId: input.topicId ?? null });
       const changes = [{ field: 'agenda', from: null, to: { id: item.id, title, topicId: item.topicId } }];
-      await recordAudit(tx, { actor, action: 'addAgendaItem', entityType: 'Meeting', entityId: meeting.id, changes }, new Date());
+      await recordAudit(tx, { caller, workGroupId: meeting.workGroupId, action: 'addAgendaItem', entityType: 'Meeting', entityId: meeting.id, changes }, new Date());
       return meeting;
     });
   }

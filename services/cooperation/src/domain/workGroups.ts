@@ -5,6 +5,7 @@ import { ErrorCode } from '@nlf/schema';
 import { ParticipantEntity, TopicEntity, WorkGroupEntity, type ParticipantRow, type WorkGroupRow } from '../entities';
 import type { CreateWorkGroupInput, ParticipantInput, UpdateWorkGroupInput } from '../types/inputs';
 import { changedFields, createdFields, recordAudit } from './audit';
+import { assertMayWrite, groupScope, type Caller, type CooperationWrite } from './permissions';
 import { InputError } from './errors';
 import { LIMITS, optionalText, organisationIds, requiredText, requireOrganisation } from './validate';
 import { readAtVersion, readRow, updateAtVersion, type VersionedTarget } from './versioned';
@@ -29,10 +30,12 @@ async function participantOf(em: EntityManager, workGroupId: string, organisatio
 export class WorkGroups {
   constructor(private readonly organisations: ReadonlySet<string>) {}
 
-  async create(em: EntityManager, actor: string, input: CreateWorkGroupInput): Promise<WorkGroupRow> {
+  async create(em: EntityManager, caller: Caller, input: CreateWorkGroupInput): Promise<WorkGroupRow> {
+    assertMayWrite(caller.viewer, 'createWorkGroup');
     const name = requiredText(input.name, 'name', LIMITS.name);
     const purpose = optionalText(input.purpose, 'purpose', LIMITS.text);
     const secretariatId = requireOrganisation(input.secretariatId, this.organisations, 'secretariatId');
+    assertMayWrite(caller.viewer, 'createWorkGroup', { group: { secretariatId, participantIds: new Set([secretariatId]) } });
     const supportedById = input.supportedById ? requireOrganisation(input.supportedById, this.organisations, 'supportedById') : null;
     if (supportedById === secretariatId) {
       throw new InputError(ErrorCode.DUPLICATE_PARTICIPANT, `supportedById: "${supportedById}" already runs the secretariat`, 'supportedById');
@@ -70,37 +73,41 @@ export class WorkGroups {
         );
       }
       const changes = createdFields({ name, purpose, secretariatId, supportedById, participantIds: members, topics });
-      await recordAudit(tx, { actor, action: 'createWorkGroup', entityType: 'WorkGroup', entityId: row.id, changes }, now);
+      await recordAudit(tx, { caller, workGroupId: row.id, action: 'createWorkGroup', entityType: 'WorkGroup', entityId: row.id, changes }, now);
     });
     return row;
   }
 
-  async update(em: EntityManager, actor: string, input: UpdateWorkGroupInput): Promise<WorkGroupRow> {
+  async update(em: EntityManager, caller: Caller, input: UpdateWorkGroupInput): Promise<WorkGroupRow> {
+    assertMayWrite(caller.viewer, 'updateWorkGroup');
     const values: Partial<WorkGroupRow> = {};
     if (input.name != null) values.name = requiredText(input.name, 'name', LIMITS.name);
     if (input.purpose !== undefined) values.purpose = optionalText(input.purpose, 'purpose', LIMITS.text);
     const target = workGroupTarget(input.id, 'id');
     return em.transactional(async (tx) => {
       const before = await readAtVersion(tx, target, input.expectedVersion);
+      await mayRunGroup(tx, caller, 'updateWorkGroup', before.id);
       const changes = changedFields(before as never, values);
       const version = await updateAtVersion(tx, target, input.expectedVersion, values);
-      await recordAudit(tx, { actor, action: 'updateWorkGroup', entityType: 'WorkGroup', entityId: input.id, changes }, new Date());
+      await recordAudit(tx, { caller, workGroupId: input.id, action: 'updateWorkGroup', entityType: 'WorkGroup', entityId: input.id, changes }, new Date());
       return { ...before, ...values, version };
     });
   }
 
-  async addParticipant(em: EntityManager, actor: string, input: ParticipantInput): Promise<WorkGroupRow> {
+  async addParticipant(em: EntityManager, caller: Caller, input: ParticipantInput): Promise<WorkGroupRow> {
+    assertMayWrite(caller.viewer, 'addParticipant');
     requireOrganisation(input.organisationId, this.organisations, 'organisationId');
     try {
       return await em.transactional(async (tx) => {
         const group = await readRow(tx, workGroupTarget(input.workGroupId, 'workGroupId'));
+        await mayRunGroup(tx, caller, 'addParticipant', group.id);
         if (await participantOf(tx, group.id, input.organisationId)) throw duplicate(input.organisationId);
         await tx.insert(ParticipantEntity, {
           id: randomUUID(), workGroupId: group.id, organisationId: input.organisationId, role: 'MEMBER',
           position: await nextPosition(tx, group.id), basis: null, source: null,
         });
         const changes = [{ field: 'participants', from: null, to: input.organisationId }];
-        await recordAudit(tx, { actor, action: 'addParticipant', entityType: 'WorkGroup', entityId: group.id, changes }, new Date());
+        await recordAudit(tx, { caller, workGroupId: group.id, action: 'addParticipant', entityType: 'WorkGroup', entityId: group.id, changes }, new Date());
         return group;
       });
     } catch (error) {
@@ -110,9 +117,11 @@ export class WorkGroups {
     }
   }
 
-  async removeParticipant(em: EntityManager, actor: string, input: ParticipantInput): Promise<WorkGroupRow> {
+  async removeParticipant(em: EntityManager, caller: Caller, input: ParticipantInput): Promise<WorkGroupRow> {
+    assertMayWrite(caller.viewer, 'removeParticipant');
     return em.transactional(async (tx) => {
       const group = await readRow(tx, workGroupTarget(input.workGroupId, 'workGroupId'));
+      await mayRunGroup(tx, caller, 'removeParticipant', group.id);
       const participant = await participantOf(tx, group.id, input.organisationId);
       if (!participant) {
         throw new InputError(ErrorCode.NOT_A_PARTICIPANT, `"${input.organisationId}" does not take part in this work group`, 'organisationId');
@@ -126,10 +135,15 @@ export class WorkGroups {
       }
       await tx.nativeDelete(ParticipantEntity, { id: participant.id });
       const changes = [{ field: 'participants', from: input.organisationId, to: null }];
-      await recordAudit(tx, { actor, action: 'removeParticipant', entityType: 'WorkGroup', entityId: group.id, changes }, new Date());
+      await recordAudit(tx, { caller, workGroupId: group.id, action: 'removeParticipant', entityType: 'WorkGroup', entityId: group.id, changes }, new Date());
       return group;
     });
   }
+}
+
+/** The caller's right to run an existing work group, checked in the write's transaction. */
+export async function mayRunGroup(em: EntityManager, caller: Caller, write: CooperationWrite, workGroupId: string): Promise<void> {
+  assertMayWrite(caller.viewer, write, { group: await groupScope(em, workGroupId) });
 }
 
 function duplicate(organisationId: string): InputError {

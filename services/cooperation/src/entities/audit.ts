@@ -7,6 +7,11 @@ export interface AuditEventRow {
   id: string;
   at: Date;
   actor: string;
+  /** The actor's role and organisation; null for what was loaded from the sources. */
+  actorRole?: string | null;
+  actorOrganisationId?: string | null;
+  /** The work group the item belongs to, if any. */
+  workGroupId?: string | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -20,6 +25,9 @@ export const AuditEventEntity = new EntitySchema<AuditEventRow>({
     id: { type: 'bigint', primary: true, autoincrement: true },
     at: { type: 'datetime' },
     actor: { type: 'string' },
+    actorRole: { type: 'string', nullable: true },
+    actorOrganisationId: { type: 'string', nullable: true },
+    workGroupId: { type: 'string', nullable: true },
     action: { type: 'string' },
     entityType: { type: 'string' },
     entityId: { type: 'string' },

@@ -36,6 +36,9 @@ export interface StatusChangeRow {
   /** Null for the status a source reports: the sources are undated. */
   changedAt: Date | null;
   changedBy: string;
+  /** Role and organisation of changedBy; null for a status loaded from the sources. */
+  changedByRole?: string | null;
+  changedByOrganisationId?: string | null;
   source: SourceData | null;
 }
 
@@ -77,6 +80,8 @@ export const StatusChangeEntity = new EntitySchema<StatusChangeRow>({
     note: { type: 'string', nullable: true },
     changedAt: { type: 'datetime', nullable: true },
     changedBy: { type: 'string' },
+    changedByRole: { type: 'string', nullable: true },
+    changedByOrganisationId: { type: 'string', nullable: true },
     source: { type: 'json', nullable: true },
   },
 });

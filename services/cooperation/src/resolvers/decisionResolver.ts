@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '@nlf/schema';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { readableEvents, readableStatusChanges } from '../domain/auditTrail';
 import { allowedNextStatuses } from '../domain/statusOrder';
 import type { DecisionStatusValue } from '../entities';
 import { loadersOf } from '../loaders';
@@ -30,11 +31,11 @@ export class DecisionResolver {
 
   @FieldResolver(() => [DecisionStatusChange], { description: 'Every status it has had, oldest first.' })
   async statusHistory(@Root() decision: Decision, @Ctx() ctx: SubgraphContext): Promise<DecisionStatusChange[]> {
-    return (await loadersOf(ctx).statusHistory.load(decision.id)).map(toStatusChange);
+    return (await readableStatusChanges(ctx, decision.workGroupId, await loadersOf(ctx).statusHistory.load(decision.id))).map(toStatusChange);
   }
 
   @FieldResolver(() => [AuditEvent], { description: 'Every change to the decision, oldest first.' })
   async history(@Root() decision: Decision, @Ctx() ctx: SubgraphContext): Promise<AuditEvent[]> {
-    return (await loadersOf(ctx).history.load(decision.id)).map(toAuditEvent);
+    return (await readableEvents(ctx, 'history', await loadersOf(ctx).history.load(decision.id))).map(toAuditEvent);
   }
 }

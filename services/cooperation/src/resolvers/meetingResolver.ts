@@ -1,3 +1,4 @@
+import { readableEvents } from '../domain/auditTrail';
 import type { SubgraphContext } from '@nlf/schema';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { loadersOf } from '../loaders';
@@ -26,7 +27,7 @@ export class MeetingResolver {
 
   @FieldResolver(() => [AuditEvent], { description: 'Every change to the meeting, oldest first.' })
   async history(@Root() meeting: Meeting, @Ctx() ctx: SubgraphContext): Promise<AuditEvent[]> {
-    return (await loadersOf(ctx).history.load(meeting.id)).map(toAuditEvent);
+    return (await readableEvents(ctx, 'history', await loadersOf(ctx).history.load(meeting.id))).map(toAuditEvent);
   }
 }
 

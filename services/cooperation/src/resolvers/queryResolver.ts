@@ -1,3 +1,4 @@
+import { assertCanReadTrail, readableEvents } from '../domain/auditTrail';
 import type { FilterQuery } from '@mikro-orm/core';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, PageSizeExceededError, type SubgraphContext } from '@nlf/schema';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
@@ -60,6 +61,7 @@ export class CooperationQueryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_AUDIT_PAGE }) first: number | null,
     @Arg('entityId', () => ID, { nullable: true }) entityId: string | null,
   ): Promise<AuditTrail> {
+    assertCanReadTrail(ctx.viewer, 'auditTrail');
     const size = first ?? DEFAULT_AUDIT_PAGE;
     if (size < 0 || size > MAX_PAGE_SIZE) throw new PageSizeExceededError(size, MAX_PAGE_SIZE);
     const before = after ? decodeCursor(after) : null;
@@ -69,6 +71,6 @@ export class CooperationQueryResolver {
     };
     const rows = await ctx.em.find(AuditEventEntity, where, { orderBy: { id: 'desc' }, limit: size + 1, disableIdentityMap: true });
     const page = rows.slice(0, size);
-    return { events: page.map(toAuditEvent), endCursor: rows.length > size && page.length ? encodeCursor(String(page.at(-1)!.id)) : null };
+    return { events: (await readableEvents(ctx, 'auditTrail', page)).map(toAuditEvent), endCursor: rows.length > size && page.length ? encodeCursor(String(page.at(-1)!.id)) : null };
   }
 }

@@ -1,3 +1,4 @@
+import { readableEvents } from '../domain/auditTrail';
 import type { SubgraphContext } from '@nlf/schema';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { loadersOf } from '../loaders';
@@ -55,6 +56,6 @@ export class WorkGroupResolver {
 
   @FieldResolver(() => [AuditEvent], { description: 'Every change to the work group, oldest first.' })
   async history(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<AuditEvent[]> {
-    return (await loadersOf(ctx).history.load(group.id)).map(toAuditEvent);
+    return (await readableEvents(ctx, 'history', await loadersOf(ctx).history.load(group.id))).map(toAuditEvent);
   }
 }
