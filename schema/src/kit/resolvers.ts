@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import {
   Branch, Council, CouncilMember, Forum, LeaderMemberConnection, Personal, PersonalDataAccessConnection, RegisterBreakdown,
   RegisterDimension, RegisterStats, Section, SourcePassageConnection, type OrganisationClass, type OrganisationFields,
@@ -6,6 +6,7 @@ import {
 import {
   SOURCE_SEARCH_DEFAULT_PAGE, SOURCE_SEARCH_MAX_PAGE, SOURCE_SEARCH_MAX_WORDS, SOURCE_SEARCH_TEXT_MAX, SOURCE_SEARCH_TEXT_MIN, sourceSearch,
 } from '../search/sourceSearch';
+import { SourceSearchArgs } from '../search/sourceSearchArgs';
 import type { SubgraphContext } from './context';
 import { toBranch, toCouncil, toCouncilMember, toForum, toSection } from './mapper';
 import { personalDataAccessLog, registerBreakdown } from './privacyService';
@@ -92,10 +93,7 @@ export function createOrganisationResolver(OrganisationType: OrganisationClass) 
     sourceSearch(
       @Root() org: OrganisationFields,
       @Ctx() ctx: SubgraphContext,
-      // Last parameter first, as above: this order prints (text, first, after).
-      @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
-      @Arg('first', () => Int, { nullable: true, defaultValue: SOURCE_SEARCH_DEFAULT_PAGE }) first: number | null,
-      @Arg('text', () => String) text: string,
+      @Args() { text, first, after }: SourceSearchArgs,
     ): Promise<SourcePassageConnection> {
       return sourceSearch(ctx.loaders.passages, org.id, text, first ?? SOURCE_SEARCH_DEFAULT_PAGE, after);
     }

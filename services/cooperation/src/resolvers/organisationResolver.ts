@@ -1,7 +1,7 @@
 import {
-  SOURCE_SEARCH_DEFAULT_PAGE, SOURCE_SEARCH_MAX_PAGE, sourceSearch, SourcePassageConnection, type SubgraphContext,
+  SOURCE_SEARCH_DEFAULT_PAGE, SOURCE_SEARCH_MAX_PAGE, sourceSearch, SourcePassageConnection, SourceSearchArgs, type SubgraphContext,
 } from '@nlf/schema';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { loadersOf } from '../loaders';
 import { toDecision, toWorkGroup } from '../mapper';
 import { Decision } from '../types/decision';
@@ -38,10 +38,7 @@ export class OrganisationResolver {
   cooperationSearch(
     @Root() org: OrganisationRef,
     @Ctx() ctx: SubgraphContext,
-    // type-graphql lists arguments last parameter first; this order prints (text, first, after).
-    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
-    @Arg('first', () => Int, { nullable: true, defaultValue: SOURCE_SEARCH_DEFAULT_PAGE }) first: number | null,
-    @Arg('text', () => String) text: string,
+    @Args() { text, first, after }: SourceSearchArgs,
   ): Promise<SourcePassageConnection> {
     return sourceSearch(ctx.loaders.passages, org.id, text, first ?? SOURCE_SEARCH_DEFAULT_PAGE, after);
   }
