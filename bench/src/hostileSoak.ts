@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { hostileRequests, type HostileRequest } from './hostile';
-import { isAlive, rssMb } from './processes';
+import { isProcessAlive } from '@nlf/stack';
+import { rssMb } from './processes';
 import { requestBody, SCENARIOS } from './scenarios';
 import { BENCH_DIR, startBenchStack, type System } from './stack';
 
@@ -117,7 +118,8 @@ async function main(): Promise<void> {
     log(`hostile: ${MINUTES} min, one request in ten one of ${hostile.length} hostile requests`);
     const attacked = await soak(system, (tally) => rotation(hostile, tally));
     log(`hostile: ${attacked.normalPerSecond.toFixed(0)} normal req/s, RSS max ${attacked.maxRssMb} MB`);
-    const alive = before.every((pid) => isAlive(pid)) && pids().every((pid, i) => pid === before[i]);
+    const stillRunning = await Promise.all(before.map((pid) => isProcessAlive(pid)));
+    const alive = stillRunning.every(Boolean) && pids().every((pid, i) => pid === before[i]);
 
     const throughput = attacked.normalPerSecond / clean.normalPerSecond;
     const memory = attacked.maxRssMb / clean.maxRssMb;

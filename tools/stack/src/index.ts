@@ -6,6 +6,7 @@ export {
   type RunningPostgres,
 } from './postgres.js';
 export { findFreePort } from './ports.js';
+export { isProcessAlive } from './processes.js';
 export { startFederation, type FederationOptions, type RunningFederation, type SubgraphProcess } from './federation.js';
 export { prepareDatabases, seedAll, type PreparedDatabases } from './prepare.js';
 export { databaseName, databaseVariable, REPO_ROOT } from './layout.js';
