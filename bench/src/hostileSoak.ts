@@ -13,11 +13,11 @@ const autocannon = require('autocannon') as (options: object) => Promise<{ reque
 
 /**
  * npm run bench:hostile: our gateway as it ships (response cache on) under the bench's normal traffic
- * at 32 connections, twice beside each other: clean, then with one request in ten one of the hostile
- * requests of issue 12 (rotating through all of them). No process may die; the normal traffic must keep
+ * at 32 connections, clean and with one request in ten one of the hostile requests of issue 12
+ * (rotating through all of them), the two alternating a minute at a time. No process may die; the normal traffic must keep
  * at least 0.8× its clean throughput, and the gateway's RSS stay within 1.5× the clean run's.
  */
-const MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 5);
+const MINUTES = Math.max(1, Math.round(Number(process.env.BENCH_SOAK_MINUTES ?? 5)));
 const CONNECTIONS = 32;
 const log = (line: string) => process.stderr.write(`[hostile] ${line}\n`);
 
@@ -73,37 +73,35 @@ function cleanRotation(tally: Tally): object[] {
 }
 
 interface Run {
-  normalPerSecond: number;
-  normalFailed: number;
-  maxRssMb: number;
+  seconds: number;
   rss: number[];
   errors: number;
   tally: Tally;
 }
 
-async function soak(system: System, requests: (tally: Tally) => object[]): Promise<Run> {
-  const tally: Tally = { normal2xx: 0, normalOther: 0, hostileByStatus: {} };
-  const rss: number[] = [];
-  const timer = setInterval(() => rss.push(rssMb(system.pid)), 5000);
+/** One slice of `seconds` at CONNECTIONS connections, its counts added to `run`. */
+async function slice(system: System, requests: object[], seconds: number, run: Run): Promise<void> {
+  const timer = setInterval(() => run.rss.push(rssMb(system.pid)), 5000);
   const base = new URL(system.url);
   const result = await autocannon({
     url: `${base.protocol}//${base.host}`,
     connections: CONNECTIONS,
-    duration: MINUTES * 60,
+    duration: seconds,
     pipelining: 1,
-    requests: requests(tally),
+    requests,
   });
   clearInterval(timer);
-  rss.push(rssMb(system.pid));
-  return {
-    normalPerSecond: tally.normal2xx / (MINUTES * 60),
-    normalFailed: tally.normalOther,
-    maxRssMb: Math.max(...rss),
-    rss,
-    errors: result.errors + result.timeouts,
-    tally,
-  };
+  run.rss.push(rssMb(system.pid));
+  run.seconds += seconds;
+  run.errors += result.errors + result.timeouts;
 }
+
+function emptyRun(): Run {
+  return { seconds: 0, rss: [], errors: 0, tally: { normal2xx: 0, normalOther: 0, hostileByStatus: {} } };
+}
+
+const perSecond = (run: Run) => run.tally.normal2xx / run.seconds;
+const maxRss = (run: Run) => Math.max(...run.rss);
 
 async function main(): Promise<void> {
   const stack = await startBenchStack(log, ['nlf-cache']);
@@ -112,31 +110,38 @@ async function main(): Promise<void> {
     const hostile = await hostileRequests(stack.issuerPrivateKey);
     const pids = () => [system.pid, ...Object.values(stack.federation.subgraphs).map((s) => s.child.pid)];
     const before = pids();
-    log(`clean: ${MINUTES} min at ${CONNECTIONS} connections`);
-    const clean = await soak(system, cleanRotation);
-    log(`clean: ${clean.normalPerSecond.toFixed(0)} normal req/s, RSS max ${clean.maxRssMb} MB`);
-    log(`hostile: ${MINUTES} min, one request in ten one of ${hostile.length} hostile requests`);
-    const attacked = await soak(system, (tally) => rotation(hostile, tally));
-    log(`hostile: ${attacked.normalPerSecond.toFixed(0)} normal req/s, RSS max ${attacked.maxRssMb} MB`);
+    // Clean and hostile alternate a minute at a time, so that whatever else the machine does weighs
+    // on both alike; each gets MINUTES in all.
+    const clean = emptyRun();
+    const attacked = emptyRun();
+    const cleanRequests = cleanRotation(clean.tally);
+    const hostileRequestList = rotation(hostile, attacked.tally);
+    for (let round = 1; round <= MINUTES; round += 1) {
+      await slice(system, cleanRequests, 60, clean);
+      log(`round ${round} of ${MINUTES}, clean: ${(clean.tally.normal2xx / clean.seconds).toFixed(0)} normal req/s so far`);
+      await slice(system, hostileRequestList, 60, attacked);
+      log(`round ${round} of ${MINUTES}, hostile (one request in ten one of ${hostile.length}): ${(attacked.tally.normal2xx / attacked.seconds).toFixed(0)} normal req/s so far, RSS max ${maxRss(attacked)} MB`);
+    }
     const stillRunning = await Promise.all(before.map((pid) => isProcessAlive(pid)));
     const alive = stillRunning.every(Boolean) && pids().every((pid, i) => pid === before[i]);
 
-    const throughput = attacked.normalPerSecond / clean.normalPerSecond;
-    const memory = attacked.maxRssMb / clean.maxRssMb;
+    const throughput = perSecond(attacked) / perSecond(clean);
+    const memory = maxRss(attacked) / maxRss(clean);
     const verdict = (ok: boolean) => (ok ? 'held' : '**not held**');
     const lines = [
       '# Hostile soak',
       '',
       `Written by \`npm run bench:hostile\`: our gateway as it ships (response cache on), ${MINUTES} min at ${CONNECTIONS} connections of the bench's normal traffic ` +
-        `(${normalBodies.length} scenarios without personal data), clean and then with one request in ten hostile, rotating through the ${hostile.length} requests ` +
+        `(${normalBodies.length} scenarios without personal data) clean, and ${MINUTES} min with one request in ten hostile, rotating through the ${hostile.length} requests ` +
+        `(the two alternating a minute at a time) ` +
         `of issue 12 (bench/src/hostile.ts). Load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`,
       '',
       '| target | clean | hostile | ratio | held? |',
       '|---|---|---|---|---|',
       `| no process dies (gateway and every subgraph keep their PID) | | | | ${verdict(alive)} |`,
-      `| normal traffic ≥ 0.8× clean throughput | ${clean.normalPerSecond.toFixed(0)} req/s | ${attacked.normalPerSecond.toFixed(0)} req/s | ${throughput.toFixed(2)}× | ${verdict(throughput >= 0.8)} |`,
-      `| gateway RSS ≤ 1.5× clean | ${clean.maxRssMb} MB | ${attacked.maxRssMb} MB | ${memory.toFixed(2)}× | ${verdict(memory <= 1.5)} |`,
-      `| normal requests that failed | ${clean.normalFailed} | ${attacked.normalFailed} | | ${verdict(attacked.normalFailed === 0)} |`,
+      `| normal traffic ≥ 0.8× clean throughput | ${perSecond(clean).toFixed(0)} req/s | ${perSecond(attacked).toFixed(0)} req/s | ${throughput.toFixed(2)}× | ${verdict(throughput >= 0.8)} |`,
+      `| gateway RSS ≤ 1.5× clean | ${maxRss(clean)} MB | ${maxRss(attacked)} MB | ${memory.toFixed(2)}× | ${verdict(memory <= 1.5)} |`,
+      `| normal requests that failed | ${clean.tally.normalOther} | ${attacked.tally.normalOther} | | ${verdict(attacked.tally.normalOther === 0 && clean.tally.normalOther === 0)} |`,
       '',
       '## How each hostile request was answered (HTTP status: count)',
       '',

@@ -37,6 +37,8 @@ async function main(argv: string[]): Promise<void> {
     ...(!settings.watch ? {} : settings.standalone ? { supergraphPath: settings.supergraphPath } : { configPath: settings.configPath }),
     responseCache: settings.responseCache ? { freshness: settings.cacheFreshness, maxEntries: settings.responseCacheEntries } : false,
     inFlightSharing: settings.inFlightSharing,
+    refusalMemoEntries: settings.refusalMemoEntries,
+    rememberedTokens: settings.rememberedTokens,
     registeredOperationMaxAge: settings.indicatorsMaxAge,
   });
   logger.info({ url: gateway.url }, `listening on ${gateway.url}`);

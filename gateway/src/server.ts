@@ -18,6 +18,7 @@ import { createSharedProbe, probeSubgraphs, type SubgraphTarget } from './health
 import { DEFAULT_MAX_BODY_BYTES, installHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
 import { operationLimitsPlugin, resolveOperationLimits, type OperationLimitsOptions } from './limits/operationLimits';
 import { DEFAULT_PLANNER_PATHS_LIMIT, GuardedGateway } from './limits/plannerGuard';
+import { installRefusalMemo } from './limits/refusalMemo';
 import { installVariablesDepthCheck, operationResolutionPlugin, persistedQueryErrorsPlugin } from './limits/requestChecks';
 import { loadManifest, type PersistedOperationManifest } from './operations/manifest';
 import {
@@ -99,6 +100,13 @@ export interface GatewayOptions {
    * fields or mutations (inflightOperations.ts, inflightRequests.ts). Default: true.
    */
   inFlightSharing?: boolean;
+  /**
+   * Requests refused as a whole for a reason the request alone decides, remembered and refused again
+   * from their digest without being read (limits/refusalMemo.ts); 0 remembers none. Default: 1000.
+   */
+  refusalMemoEntries?: number;
+  /** Verified tokens remembered with what they came to (auth/authenticate.ts). Default: 10 000. */
+  rememberedTokens?: number;
 }
 
 export interface RunningGateway {
@@ -150,6 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     audience: options.security.audience,
     jwksUrl: options.security.jwksUrl,
     publicKey: options.security.issuerPublicKey,
+    rememberedTokens: options.rememberedTokens,
     // The config in force, so a union that joins by a config change is known at once.
     isOrganisation: (id) => {
       const config = live.current.config;
@@ -222,6 +231,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Where the schema may not be introspected, no "Did you mean …" describes it either.
     hideSchemaDetailsFromClientErrors: !development,
     allowBatchedHttpRequests: true,
+    // Parsing stops at the token limit, before the document is walked by anything else.
+    parseOptions: { maxTokens: resolveOperationLimits(options.operationLimits).maxTokens },
     // Registered operations by id; the store ignores attempts to register more.
     persistedQueries: { cache: new RegisteredOperationStore(manifest) },
     plugins: [
@@ -244,7 +255,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
   });
   // A new supergraph can change what a query means (a union joined): start the cache afresh.
-  gateway.onSchemaLoadOrUpdate(() => responseCache?.clear());
+  gateway.onSchemaLoadOrUpdate(() => {
+    responseCache?.clear();
+    // Which organisations a token may name follows the config too.
+    authenticate.forget();
+  });
   await apollo.start();
 
   const targets = (): SubgraphTarget[] =>
@@ -263,8 +278,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const down = Object.keys(subgraphs).filter((name) => subgraphs[name] !== 'up');
     return reply.code(down.length ? 503 : 200).send({ status: down.length ? 'unavailable' : 'ready', down, subgraphs });
   });
-  // Who is asking is settled before GraphQL runs: a token that does not verify is answered 401.
-  app.addHook('preHandler', async (request, reply) => {
+  // Who is asking is settled first, from the headers alone: a token that does not verify is answered
+  // 401 before the body is even read.
+  app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.url !== '/graphql') return;
     try {
       request.viewer = await authenticate(request.headers.authorization);
@@ -277,6 +293,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   });
   installHttpLimits(app, '/graphql', options.httpLimits);
+  // After the rate limit, which a remembered refusal still meets; before everything that reads the request.
+  const refusalMemo =
+    options.refusalMemoEntries === 0
+      ? undefined
+      : installRefusalMemo(app, '/graphql', { maxEntries: options.refusalMemoEntries, slotOf: (request) => roleOfViewer(request.viewer), exchangeHeaders: EXCHANGE_HEADERS });
+  // A new supergraph can accept what the old one refused.
+  if (refusalMemo) gateway.onSchemaLoadOrUpdate(() => refusalMemo.clear());
   installVariablesDepthCheck(app, '/graphql');
   // After authentication and limits: the key under which a request may share an answer with an
   // identical one from a caller of the same role and organisation.

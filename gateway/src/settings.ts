@@ -1,8 +1,10 @@
 import { readSecuritySettings, type SecuritySettings } from './auth/settings';
+import { DEFAULT_REMEMBERED_TOKENS } from './auth/authenticate';
 import { DEFAULT_CONFIG_PATH } from './config';
 import { DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY_BYTES } from './limits/httpLimits';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits';
 import { DEFAULT_PLANNER_PATHS_LIMIT } from './limits/plannerGuard';
+import { DEFAULT_REFUSAL_MEMO_ENTRIES } from './limits/refusalMemo';
 
 /** Everything the gateway process takes from its environment, read and checked once at start-up (README lists each). */
 export interface GatewaySettings {
@@ -35,6 +37,10 @@ export interface GatewaySettings {
   responseCacheEntries: number;
   cacheFreshness: 'announced' | 'checked';
   inFlightSharing: boolean;
+  /** Refusals remembered and answered again without reading the request; 0: none. */
+  refusalMemoEntries: number;
+  /** Verified tokens remembered with the viewer or refusal they came to, at most a minute each. */
+  rememberedTokens: number;
   /** Undefined: the registered-operation cache's own default (60 s). */
   indicatorsMaxAge?: number;
 }
@@ -84,6 +90,7 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
     watch: choice('NLF_WATCH', ['0', '1'], '1') === '1',
     subgraphTimeoutMs: integer('NLF_SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_TIMEOUT_MS),
     operationLimits: {
+      maxTokens: integer('NLF_MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens),
       maxDepth: integer('NLF_MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth),
       maxAliases: integer('NLF_MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases, 0),
       maxCost: integer('NLF_MAX_COST', DEFAULT_OPERATION_LIMITS.maxCost),
@@ -101,6 +108,8 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
     responseCacheEntries: integer('NLF_RESPONSE_CACHE_ENTRIES', DEFAULT_RESPONSE_CACHE_ENTRIES),
     cacheFreshness: choice('NLF_CACHE_FRESHNESS', ['announced', 'checked'], 'announced'),
     inFlightSharing: choice('NLF_INFLIGHT_SHARING', ['on', 'off'], 'on') === 'on',
+    refusalMemoEntries: integer('NLF_REFUSAL_MEMO_ENTRIES', DEFAULT_REFUSAL_MEMO_ENTRIES, 0),
+    rememberedTokens: integer('NLF_REMEMBERED_TOKENS', DEFAULT_REMEMBERED_TOKENS),
     indicatorsMaxAge: set('NLF_INDICATORS_MAX_AGE') === undefined ? undefined : integer('NLF_INDICATORS_MAX_AGE', 60, 0),
   };
   let security: SecuritySettings | undefined;

@@ -4,7 +4,7 @@ import { useTestFederation } from '../harness/federation';
 const LIMIT_VARIABLES = [
   'NLF_MAX_DEPTH', 'NLF_MAX_ALIASES', 'NLF_MAX_COST', 'NLF_MAX_FAN_OUT', 'NLF_PLANNER_PATHS_LIMIT', 'NLF_MEASURE_CACHE_ENTRIES',
   'NLF_MAX_BODY_BYTES', 'NLF_MAX_BATCH', 'NLF_RATE_LIMIT_PER_MINUTE', 'NLF_RATE_LIMIT_BURST', 'NLF_RATE_LIMIT_IDENTITIES', 'NLF_SUBGRAPH_TIMEOUT_MS',
-  'NLF_RESPONSE_CACHE_ENTRIES',
+  'NLF_RESPONSE_CACHE_ENTRIES', 'NLF_MAX_TOKENS', 'NLF_REFUSAL_MEMO_ENTRIES', 'NLF_REMEMBERED_TOKENS',
 ];
 
 // Every limit as `npm start` ships it: no limit variable set, NODE_ENV development (introspection on).
@@ -151,16 +151,70 @@ describe('introspection counts like any field (development serves it)', () => {
     expect(response.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 
-  it('refuses 300 aliased __schema with ALIAS_LIMIT_EXCEEDED', async () => {
+  it('refuses 31 aliased __schema with ALIAS_LIMIT_EXCEEDED', async () => {
+    const aliased = Array.from({ length: 31 }, (_, i) => `s${i}: __schema { types { fields { name } } }`).join(' ');
+    const response = await federation.query(`{ ${aliased} }`);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'ALIAS_LIMIT_EXCEEDED', limit: 30, actual: 31 });
+  });
+
+  it('refuses 300 aliased __schema (3 302 tokens) while parsing them, with TOKEN_LIMIT_EXCEEDED', async () => {
     const aliased = Array.from({ length: 300 }, (_, i) => `s${i}: __schema { types { fields { name } } }`).join(' ');
     const response = await federation.query(`{ ${aliased} }`);
     expect(response.status).toBe(400);
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'ALIAS_LIMIT_EXCEEDED', limit: 30, actual: 300 });
+    expect(response.errors).toEqual([
+      expect.objectContaining({ message: 'The document has more than 2000 tokens, the limit', extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: 2000 } }),
+    ]);
+  });
+
+  it('parses a document of 2 000 tokens and refuses one of 2 001 while parsing it', async () => {
+    const document = (names: number) => `{ organisation(id: "sl") { ${'name '.repeat(names)}} }`;
+    // 2 000 tokens are parsed: what refuses this one is graphql-js's own budget for comparing
+    // 1 990 same-named fields, in validation.
+    const parsed = await federation.query(document(1990));
+    expect(parsed.status).toBe(400);
+    expect(parsed.errors).toEqual([expect.objectContaining({ message: 'Validation aborted.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    const refused = await federation.query(document(1991));
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0]?.extensions).toEqual({ code: 'TOKEN_LIMIT_EXCEEDED', limit: 2000 });
+  });
+
+  it('answers a 300-token query, three times the largest registered operation (103 tokens)', async () => {
+    const fields = 'name country kind ';
+    const response = await federation.query(`{ ${Array.from({ length: 25 }, (_, i) => `o${i}: organisation(id: "sl") { ${fields}}`).join(' ')} }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.o24).toEqual({ name: 'SL', country: 'DK', kind: expect.any(String) });
   });
 
   it('refuses a nested introspection query by its cost', async () => {
     const response = await federation.query('{ __schema { types { fields { args { type { fields { args { name } } } } } } } }');
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', actual: 6_576_421 });
+  });
+});
+
+describe('a refusal asked again', () => {
+  it('is answered the same, byte for byte, however often it comes', async () => {
+    const killer = { query: '{ workGroup(id: "x") { secretariat { workGroups { secretariat { workGroups { secretariat { workGroups { name } } } } } } } }' };
+    const answers = [];
+    for (let i = 0; i < 3; i += 1) {
+      const response = await fetch(federation.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(killer) });
+      answers.push({ status: response.status, type: response.headers.get('content-type'), body: await response.text() });
+    }
+    expect(answers[0]!.status).toBe(400);
+    expect(JSON.parse(answers[0]!.body).errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 150, actual: 155 });
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+  });
+
+  it('does not outlive what decided it: the same query with a different caller is judged for that caller', async () => {
+    const query = '{ workGroups { id } }';
+    // The dashboard role may run registered operations only; the secretariat may ask anything.
+    const dashboard = await post({ query }, { authorization: `Bearer ${await federation.token({ role: 'dashboard' })}` });
+    const secretariat = await post({ query }, { authorization: `Bearer ${await federation.token({ role: 'secretariat' })}` });
+    expect(dashboard.status).toBe(403);
+    expect(dashboard.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_REQUIRED');
+    expect(secretariat.status).toBe(200);
+    expect(secretariat.body.data.workGroups.length).toBeGreaterThan(0);
   });
 });

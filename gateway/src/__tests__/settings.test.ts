@@ -7,11 +7,11 @@ const required = { NLF_GATEWAY_SIGNING_KEY: 'signing key', NLF_AUTH_PUBLIC_KEY: 
 describe('readGatewaySettings', () => {
   it('gives every documented default when no variable is set, as npm start ships', () => {
     const settings = readGatewaySettings([], { ...required });
-    expect(settings.operationLimits).toEqual({ maxDepth: 12, maxAliases: 30, maxCost: 50_000, maxFanOut: 150, defaultListSize: 20, measureCacheEntries: 1000 });
+    expect(settings.operationLimits).toEqual({ maxTokens: 2000, maxDepth: 12, maxAliases: 30, maxCost: 50_000, maxFanOut: 150, defaultListSize: 20, measureCacheEntries: 1000 });
     expect(settings).toMatchObject({
       host: '127.0.0.1', port: 4000, production: false, plannerPathsLimit: 32, maxBodyBytes: 100_000, maxBatch: 5,
       rateLimitPerMinute: 600, rateLimitBurst: undefined, rateLimitIdentities: 100_000, responseCacheEntries: 1000, subgraphTimeoutMs: 10_000, watch: true, responseCache: true,
-      cacheFreshness: 'announced', inFlightSharing: true, standalone: false,
+      cacheFreshness: 'announced', inFlightSharing: true, standalone: false, refusalMemoEntries: 1000, rememberedTokens: 10_000,
     });
   });
 

@@ -5,6 +5,11 @@ import { LRUCache } from 'lru-cache';
 import { measureOperation, type OperationMeasure } from './operationCost';
 
 export interface OperationLimits {
+  /**
+   * Most lexical tokens in a document, checked while it is parsed (graphql-js `maxTokens`), so no
+   * document costs more to parse and validate than this many tokens do.
+   */
+  maxTokens: number;
   /** Deepest nesting of fields. */
   maxDepth: number;
   /** Most aliased fields in one operation. */
@@ -22,6 +27,9 @@ export interface OperationLimits {
 export type OperationLimitsOptions = Partial<OperationLimits>;
 
 export const DEFAULT_OPERATION_LIMITS: Readonly<OperationLimits> = Object.freeze({
+  // Every operation of the dashboard, the README and the registered ones is under 200 tokens, and
+  // the standard introspection query 163: ten times the largest leaves room for any real query.
+  maxTokens: 2000,
   maxDepth: 12,
   maxAliases: 30,
   maxCost: 50_000,
@@ -85,6 +93,9 @@ function sizingVariables(document: DocumentNode): string[] {
   return [...names].sort();
 }
 
+/** graphql-js's words (sic) when a document has more tokens than `maxTokens`. */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more that \d+ tokens\. Parsing aborted\.$/;
+
 /**
  * Refuses an operation above the depth, alias, cost or planning fan-out limit in
  * didResolveOperation: after validation, before the gateway plans it or calls any subgraph.
@@ -99,6 +110,14 @@ export function operationLimitsPlugin(options: OperationLimitsOptions = {}): Apo
   return {
     async requestDidStart() {
       return {
+        // The parser stops at the token limit with a syntax error: given its own code and numbers.
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (error.extensions.code !== ErrorCode.GRAPHQL_PARSE_FAILED || !TOO_MANY_TOKENS.test(error.message)) continue;
+            error.message = `The document has more than ${limits.maxTokens} tokens, the limit`;
+            Object.assign(error.extensions, { code: ErrorCode.TOKEN_LIMIT_EXCEEDED, limit: limits.maxTokens });
+          }
+        },
         async didResolveOperation({ document, operation, schema, request }) {
           if (!operation) return;
           let known = documents.get(document);

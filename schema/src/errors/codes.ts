@@ -50,6 +50,8 @@ export const ErrorCode = {
    * planner's own limit on alternatives stopped it. `limit` and `actual` say which numbers.
    */
   OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
+  /** The document holds more lexical tokens than allowed (`limit` gives the number); refused while it is parsed, HTTP 400. */
+  TOKEN_LIMIT_EXCEEDED: 'TOKEN_LIMIT_EXCEEDED',
   /** The operation uses more aliases than allowed. */
   ALIAS_LIMIT_EXCEEDED: 'ALIAS_LIMIT_EXCEEDED',
   /** More operations in one batched HTTP request than allowed. */
@@ -94,4 +96,35 @@ const CALLER_CODES = new Set<string>(Object.values(ErrorCode).filter((code) => c
  */
 export function isCallerErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && CALLER_CODES.has(code);
+}
+
+/**
+ * Codes of a request refused as a whole for a reason the request alone decides, with the caller's role
+ * and the supergraph in force: the same request is refused the same way every time, so the gateway
+ * may remember the refusal and answer it again without reading the request (gateway/src/limits/
+ * refusalMemo.ts). Never a code that depends on time, load or stored data (RATE_LIMITED,
+ * UNAUTHENTICATED for an expired token, SUBGRAPH_UNAVAILABLE, NOT_FOUND...).
+ */
+const REFUSALS_FIXED_BY_REQUEST = new Set<string>([
+  ErrorCode.TOKEN_LIMIT_EXCEEDED,
+  ErrorCode.DEPTH_LIMIT_EXCEEDED,
+  ErrorCode.COST_LIMIT_EXCEEDED,
+  ErrorCode.OPERATION_TOO_COMPLEX,
+  ErrorCode.ALIAS_LIMIT_EXCEEDED,
+  ErrorCode.BATCH_LIMIT_EXCEEDED,
+  ErrorCode.PERSISTED_QUERY_REQUIRED,
+  ErrorCode.INVALID_CHARACTER,
+  ErrorCode.VARIABLES_TOO_DEEP,
+  ErrorCode.OPERATION_NOT_SUPPORTED,
+  ErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.GRAPHQL_PARSE_FAILED,
+  ErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.PERSISTED_QUERY_INVALID,
+]);
+
+/** Whether a request-level refusal with this code would refuse the very same request again (REFUSALS_FIXED_BY_REQUEST). */
+export function isRefusalFixedByRequest(code: unknown): boolean {
+  return typeof code === 'string' && REFUSALS_FIXED_BY_REQUEST.has(code);
 }
