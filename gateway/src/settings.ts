@@ -1,3 +1,4 @@
+import { readProcessSettings, type ProcessSettings } from '@nlf/schema';
 import { readSecuritySettings, type SecuritySettings } from './auth/settings';
 import { DEFAULT_CONFIG_PATH } from './config';
 import { DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY_BYTES } from './limits/httpLimits';
@@ -5,7 +6,7 @@ import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operati
 import { DEFAULT_PLANNER_PATHS_LIMIT } from './limits/plannerGuard';
 
 /** Everything the gateway process takes from its environment, read and checked once at start-up (README lists each). */
-export interface GatewaySettings {
+export interface GatewaySettings extends ProcessSettings {
   host: string;
   port: number;
   /** NODE_ENV=production: no introspection, no landing page. */
@@ -73,7 +74,7 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
   const standalone = Boolean(supergraphPath) && !configPath;
 
   const rateLimitBurstRaw = set('NLF_RATE_LIMIT_BURST');
-  const settings: Omit<GatewaySettings, 'security'> = {
+  const settings: Omit<GatewaySettings, 'security' | keyof ProcessSettings> = {
     host: set('HOST') ?? '127.0.0.1',
     port: integer('PORT', 4000, 0, 65535),
     production: env.NODE_ENV === 'production',
@@ -104,11 +105,17 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
     indicatorsMaxAge: set('NLF_INDICATORS_MAX_AGE') === undefined ? undefined : integer('NLF_INDICATORS_MAX_AGE', 60, 0),
   };
   let security: SecuritySettings | undefined;
+  let processSettings: ProcessSettings | undefined;
   try {
     security = readSecuritySettings(env);
   } catch (error) {
     problems.push((error as Error).message);
   }
-  if (problems.length || !security) throw new Error(`the gateway's settings are invalid:\n- ${problems.join('\n- ')}`);
-  return { ...settings, security };
+  try {
+    processSettings = readProcessSettings(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length || !security || !processSettings) throw new Error(`the gateway's settings are invalid:\n- ${problems.join('\n- ')}`);
+  return { ...settings, ...processSettings, security };
 }
