@@ -14,8 +14,8 @@ async function main(argv: string[]): Promise<void> {
   const settings = readGatewaySettings(argv);
   const config = settings.standalone ? undefined : loadConfig(settings.configPath);
   const supergraphSdl = readFileSync(settings.supergraphPath ?? join(__dirname, '..', 'supergraph.graphql'), 'utf8');
-  const logger = createLogger({ service: 'gateway' });
-  const tracing = setupTracing({ service: 'gateway' });
+  const logger = createLogger({ service: 'gateway', level: settings.logLevel });
+  const tracing = setupTracing({ service: 'gateway', exporter: settings.tracesExporter });
   const gateway = await startGateway({
     logger,
     config,
@@ -44,13 +44,14 @@ async function main(argv: string[]): Promise<void> {
   logger.info({ url: gateway.url }, `listening on ${gateway.url}`);
   const stop = gracefulShutdown({
     logger,
+    graceMs: settings.shutdownGraceMs,
     close: async () => {
       await gateway.close();
       await tracing?.shutdown();
     },
   });
   process.on('SIGHUP', () => void gateway.reload());
-  exitWithParent(() => stop('parent exited'));
+  if (settings.exitWithParent) exitWithParent(() => stop('parent exited'));
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { readProcessSettings, type ProcessSettings } from '@nlf/schema';
 import { readSecuritySettings, type SecuritySettings } from './auth/settings';
 import { DEFAULT_REMEMBERED_TOKENS } from './auth/authenticate';
 import { DEFAULT_CONFIG_PATH } from './config';
@@ -7,7 +8,7 @@ import { DEFAULT_PLANNER_PATHS_LIMIT } from './limits/plannerGuard';
 import { DEFAULT_REFUSAL_MEMO_ENTRIES } from './limits/refusalMemo';
 
 /** Everything the gateway process takes from its environment, read and checked once at start-up (README lists each). */
-export interface GatewaySettings {
+export interface GatewaySettings extends ProcessSettings {
   host: string;
   port: number;
   /** NODE_ENV=production: no introspection, no landing page. */
@@ -79,7 +80,7 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
   const standalone = Boolean(supergraphPath) && !configPath;
 
   const rateLimitBurstRaw = set('NLF_RATE_LIMIT_BURST');
-  const settings: Omit<GatewaySettings, 'security'> = {
+  const settings: Omit<GatewaySettings, 'security' | keyof ProcessSettings> = {
     host: set('HOST') ?? '127.0.0.1',
     port: integer('PORT', 4000, 0, 65535),
     production: env.NODE_ENV === 'production',
@@ -113,11 +114,17 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
     indicatorsMaxAge: set('NLF_INDICATORS_MAX_AGE') === undefined ? undefined : integer('NLF_INDICATORS_MAX_AGE', 60, 0),
   };
   let security: SecuritySettings | undefined;
+  let processSettings: ProcessSettings | undefined;
   try {
     security = readSecuritySettings(env);
   } catch (error) {
     problems.push((error as Error).message);
   }
-  if (problems.length || !security) throw new Error(`the gateway's settings are invalid:\n- ${problems.join('\n- ')}`);
-  return { ...settings, security };
+  try {
+    processSettings = readProcessSettings(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length || !security || !processSettings) throw new Error(`the gateway's settings are invalid:\n- ${problems.join('\n- ')}`);
+  return { ...settings, ...processSettings, security };
 }

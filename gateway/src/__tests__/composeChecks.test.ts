@@ -78,21 +78,21 @@ describe('check compares with the supergraph clients have', () => {
   const check = (name: string, change: (sdl: string) => string) =>
     runCheck({ config, subgraphs: subgraphsWith(name, change), baseSupergraph: committed, acknowledgements: [] });
 
-  test('the committed supergraph passes unchanged', () => {
-    const result = check('lederne', (sdl) => sdl);
+  test('the committed supergraph passes unchanged', async () => {
+    const result = await check('lederne', (sdl) => sdl);
     expect(result).toMatchObject({ composed: true, passed: true, contract: [], verdict: { breaking: [], safe: [] } });
   });
 
-  test('a shared field made non-null composes, but departs from the contract', () => {
-    const result = check('ledarna', (sdl) => sdl.replace('low: Int\n', 'low: Int!\n'));
+  test('a shared field made non-null composes, but departs from the contract', async () => {
+    const result = await check('ledarna', (sdl) => sdl.replace('low: Int\n', 'low: Int!\n'));
     expect(result.passed).toBe(false);
     expect(result.composed && result.contract.map((f) => f.message)).toEqual([
       'Subgraph "ledarna" must change Figure.low: Figure.low is Int! here but Int in the contract: composition lets this through with only a hint, and the other subgraphs may return null.',
     ]);
   });
 
-  test('a field of its own is a safe addition', () => {
-    const result = check('ledarna', (sdl) => sdl.replace(/(type Ledarna[^{]*\{)/, '$1\n  foundedYear: Int'));
+  test('a field of its own is a safe addition', async () => {
+    const result = await check('ledarna', (sdl) => sdl.replace(/(type Ledarna[^{]*\{)/, '$1\n  foundedYear: Int'));
     expect(result.passed).toBe(true);
     expect(result.composed && result.verdict.safe.map((c) => c.id)).toEqual(['FIELD_ADDED Ledarna.foundedYear']);
   });
@@ -102,8 +102,8 @@ describe('breaking changes apart from safe additions', () => {
   const base = committed;
   const after = (edit: (sdl: string) => string) => diffSupergraphs(base, edit(base));
 
-  test('a removed field, a retyped field, a field made nullable, a removed enum value', () => {
-    const changes = after((sdl) =>
+  test('a removed field, a retyped field, a field made nullable, a removed enum value', async () => {
+    const changes = await after((sdl) =>
       sdl
         .replace('  """True: the register holds generated test data, not real people."""\n  synthetic: Boolean!\n', '')
         .replace('  totalCount: Int!\n', '  totalCount: String!\n')
@@ -118,8 +118,8 @@ describe('breaking changes apart from safe additions', () => {
     ]);
   });
 
-  test('an acknowledged breaking change passes; one nobody acknowledged fails', () => {
-    const changes = after((sdl) => sdl.replace('  hasNextPage: Boolean!\n', '  hasNextPage: Boolean\n'));
+  test('an acknowledged breaking change passes; one nobody acknowledged fails', async () => {
+    const changes = await after((sdl) => sdl.replace('  hasNextPage: Boolean!\n', '  hasNextPage: Boolean\n'));
     const acknowledged = judgeChanges(changes, [{ change: 'FIELD_MADE_NULLABLE PageInfo.hasNextPage', reason: 'agreed in the work group' }]);
     expect(acknowledged.unacknowledged).toEqual([]);
     expect(judgeChanges(changes, []).unacknowledged.map((c) => c.id)).toEqual(['FIELD_MADE_NULLABLE PageInfo.hasNextPage']);

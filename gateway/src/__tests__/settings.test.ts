@@ -12,6 +12,7 @@ describe('readGatewaySettings', () => {
       host: '127.0.0.1', port: 4000, production: false, plannerPathsLimit: 32, maxBodyBytes: 100_000, maxBatch: 5,
       rateLimitPerMinute: 600, rateLimitBurst: undefined, rateLimitIdentities: 100_000, responseCacheEntries: 1000, subgraphTimeoutMs: 10_000, watch: true, responseCache: true,
       cacheFreshness: 'announced', inFlightSharing: true, standalone: false, refusalMemoEntries: 1000, rememberedTokens: 10_000,
+      logLevel: 'info', tracesExporter: 'none', shutdownGraceMs: 25_000, exitWithParent: false,
     });
   });
 
@@ -36,6 +37,9 @@ describe('readGatewaySettings', () => {
       ].join('\n'),
     );
     expect(() => readGatewaySettings([], {})).toThrow(/NLF_GATEWAY_SIGNING_KEY is required/);
+    expect(() => readGatewaySettings([], { ...required, LOG_LEVEL: 'loud', PORT: 'x' })).toThrow(
+      /- PORT must be a whole number[^\n]*\n- LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "loud"$/,
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { DATA_VERSION_EVENTS_PATH } from '@nlf/schema';
+import { createParser } from 'eventsource-parser';
 import { request, type Dispatcher } from 'undici';
 
 export interface DataVersionFeedOptions {
@@ -12,6 +13,12 @@ export interface DataVersionFeedOptions {
   silenceMs?: number;
   /** Longest wait between attempts to reconnect. Default: 5 000 ms. */
   maxRetryMs?: number;
+  /**
+   * Most characters received without an event or keep-alive ending: more, and the stream is taken for
+   * broken (a version is a few dozen characters), so a stream that never ends an event cannot grow the
+   * parser's buffer without bound. Default: 65 536.
+   */
+  maxPendingChars?: number;
 }
 
 /**
@@ -69,14 +76,21 @@ export class DataVersionFeed {
       }
       this.epoch += 1;
       response.body.setEncoding('utf8');
-      let buffer = '';
+      const maxPendingChars = this.options.maxPendingChars ?? 65_536;
+      let pending = 0;
+      const parser = createParser({
+        onEvent: (event) => {
+          pending = 0;
+          if (event.event === 'version' && event.data) this.receive(event.data);
+        },
+        onComment: () => {
+          pending = 0;
+        },
+      });
       for await (const chunk of response.body) {
-        buffer += chunk as string;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          this.receive(buffer.slice(0, end));
-          buffer = buffer.slice(end + 2);
-        }
+        pending += (chunk as string).length;
+        parser.feed(chunk as string);
+        if (pending > maxPendingChars) throw new Error(`sent ${pending} characters without ending an event`);
       }
     } catch {
       // Refused, reset, silent too long or closed: all mean the version is no longer known.
@@ -89,15 +103,8 @@ export class DataVersionFeed {
     this.retryMs = Math.min(this.retryMs * 2, this.options.maxRetryMs ?? 5000);
   }
 
-  private receive(event: string): void {
-    let name = 'message';
-    let data = '';
-    for (const line of event.split('\n')) {
-      if (line.startsWith('event:')) name = line.slice(6).trim();
-      else if (line.startsWith('data:')) data += line.slice(5).trim();
-    }
-    if (name !== 'version' || !data) return;
-    this.version = data;
+  private receive(version: string): void {
+    this.version = version;
     this.announcements += 1;
     this.retryMs = 250;
   }

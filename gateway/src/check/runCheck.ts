@@ -25,7 +25,7 @@ export type CheckResult =
  * error, on a union subgraph that departs from the contract (composition lets some of that through),
  * and on a breaking change nobody acknowledged.
  */
-export function runCheck(input: CheckInput): CheckResult {
+export async function runCheck(input: CheckInput): Promise<CheckResult> {
   const contractSdl = input.contractSdl ?? readFileSync(CONTRACT_PATH, 'utf8');
   const outcome = composeFederation(input.config, input.subgraphs, contractSdl);
   if (!outcome.ok) return { composed: false, findings: outcome.findings, passed: false };
@@ -38,7 +38,7 @@ export function runCheck(input: CheckInput): CheckResult {
       message: `Subgraph "${subgraph.name}" must change ${problem.coordinate}: ${problem.message}.`,
     }));
   });
-  const verdict = judgeChanges(diffSupergraphs(input.baseSupergraph, outcome.supergraph), input.acknowledgements);
+  const verdict = judgeChanges(await diffSupergraphs(input.baseSupergraph, outcome.supergraph), input.acknowledgements);
   return { composed: true, supergraph: outcome.supergraph, verdict, contract, passed: !contract.length && !verdict.unacknowledged.length };
 }
 

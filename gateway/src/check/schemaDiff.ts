@@ -1,8 +1,8 @@
 import { Supergraph } from '@apollo/federation-internals';
+import { ChangeType, CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import {
-  isEnumType, isInputObjectType, isInterfaceType, isNonNullType, isObjectType, isUnionType, getNullableType,
-  type GraphQLArgument, type GraphQLField, type GraphQLInputField, type GraphQLInputType, type GraphQLNamedType,
-  type GraphQLOutputType, type GraphQLSchema,
+  isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parseType,
+  type GraphQLNamedType, type GraphQLSchema, type TypeNode,
 } from 'graphql';
 
 export type ChangeSeverity = 'breaking' | 'safe';
@@ -20,9 +20,7 @@ export function apiSchema(supergraphSdl: string): GraphQLSchema {
   return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 }
 
-const BUILT_IN = /^__/;
-
-function kindOf(type: GraphQLNamedType): string {
+function kindOf(type: GraphQLNamedType | null | undefined): string {
   if (isObjectType(type)) return 'object type';
   if (isInterfaceType(type)) return 'interface';
   if (isUnionType(type)) return 'union';
@@ -31,147 +29,129 @@ function kindOf(type: GraphQLNamedType): string {
   return 'scalar';
 }
 
-/** Same named type, only nullability differs: which way, for a client reading it (output) or sending it (input). */
-function nullabilityOnly(before: GraphQLOutputType | GraphQLInputType, after: GraphQLOutputType | GraphQLInputType): boolean {
-  return String(getNullableType(before)) === String(getNullableType(after)) && String(before) !== String(after);
+const nullable = (type: TypeNode): TypeNode => (type.kind === 'NonNullType' ? type.type : type);
+const printed = (type: TypeNode): string => (type.kind === 'NonNullType' ? `${printed(type.type)}!` : type.kind === 'ListType' ? `[${printed(type.type)}]` : type.name.value);
+
+/** Same named type, only nullability differs: true when `after` is the non-null one, false the other way, undefined otherwise. */
+function madeNonNull(before: string, after: string): boolean | undefined {
+  const [b, a] = [parseType(before), parseType(after)];
+  if (printed(nullable(b)) !== printed(nullable(a))) return undefined;
+  return a.kind === 'NonNullType';
 }
 
-class Collector {
-  readonly changes: SchemaChange[] = [];
-  breaking(kind: string, coordinate: string, message: string): void {
-    this.changes.push({ severity: 'breaking', id: `${kind} ${coordinate}`, message });
-  }
-  safe(kind: string, coordinate: string, message: string): void {
-    this.changes.push({ severity: 'safe', id: `${kind} ${coordinate}`, message });
-  }
+function breaking(kind: string, coordinate: string, message: string): SchemaChange {
+  return { severity: 'breaking', id: `${kind} ${coordinate}`, message };
+}
+function safe(kind: string, coordinate: string, message: string): SchemaChange {
+  return { severity: 'safe', id: `${kind} ${coordinate}`, message };
 }
 
-function compareArguments(out: Collector, coordinate: string, before: readonly GraphQLArgument[], after: readonly GraphQLArgument[]): void {
-  const afterByName = new Map(after.map((argument) => [argument.name, argument]));
-  for (const old of before) {
-    const where = `${coordinate}(${old.name}:)`;
-    const now = afterByName.get(old.name);
-    if (!now) {
-      out.breaking('ARGUMENT_REMOVED', where, `argument ${where} was removed: queries that pass it fail`);
-      continue;
-    }
-    compareInputType(out, where, 'argument', old.type, now.type);
-    if (JSON.stringify(old.defaultValue) !== JSON.stringify(now.defaultValue)) {
-      out.breaking('ARGUMENT_DEFAULT_CHANGED', where, `the default of ${where} changed from ${JSON.stringify(old.defaultValue)} to ${JSON.stringify(now.defaultValue)}: queries that leave it out get other results`);
-    }
-  }
-  const beforeNames = new Set(before.map((argument) => argument.name));
-  for (const now of after) {
-    if (beforeNames.has(now.name)) continue;
-    const where = `${coordinate}(${now.name}:)`;
-    if (isNonNullType(now.type) && now.defaultValue === undefined) {
-      out.breaking('REQUIRED_ARGUMENT_ADDED', where, `required argument ${where}: ${String(now.type)} was added: queries without it fail`);
-    } else {
-      out.safe('ARGUMENT_ADDED', where, `optional argument ${where}: ${String(now.type)} was added`);
-    }
-  }
+/** An argument's or input field's type changed: for a client sending it. */
+function inputRetyped(where: string, what: string, before: string, after: string): SchemaChange {
+  const required = madeNonNull(before, after);
+  if (required === true) return breaking('INPUT_MADE_REQUIRED', where, `${what} ${where} became required (${before} → ${after}): clients that leave it out are refused`);
+  if (required === false) return safe('INPUT_MADE_OPTIONAL', where, `${what} ${where} became optional (${before} → ${after})`);
+  return breaking('INPUT_RETYPED', where, `${what} ${where} changed type from ${before} to ${after}`);
 }
 
-function compareInputType(out: Collector, where: string, what: string, before: GraphQLInputType, after: GraphQLInputType): void {
-  if (String(before) === String(after)) return;
-  if (nullabilityOnly(before, after)) {
-    if (isNonNullType(after)) out.breaking('INPUT_MADE_REQUIRED', where, `${what} ${where} became required (${String(before)} → ${String(after)}): clients that leave it out are refused`);
-    else out.safe('INPUT_MADE_OPTIONAL', where, `${what} ${where} became optional (${String(before)} → ${String(after)})`);
-    return;
-  }
-  out.breaking('INPUT_RETYPED', where, `${what} ${where} changed type from ${String(before)} to ${String(after)}`);
-}
+const defaultText = (value: string | undefined): string => (value === undefined ? 'undefined' : value);
 
-function compareFields(
-  out: Collector,
-  typeName: string,
-  before: Record<string, GraphQLField<unknown, unknown>>,
-  after: Record<string, GraphQLField<unknown, unknown>>,
-): void {
-  for (const [name, old] of Object.entries(before)) {
-    const coordinate = `${typeName}.${name}`;
-    const now = after[name];
-    if (!now) {
-      out.breaking('FIELD_REMOVED', coordinate, `field ${coordinate} was removed: queries that select it fail`);
-      continue;
+/**
+ * One of graphql-inspector's changes in this federation's words and ids (the ids are what
+ * gateway/acknowledged-changes.json lists, so they stay as they were). Descriptions, deprecations and
+ * directive usages are not part of what a client's query can break on: left out unless the inspector
+ * calls them breaking.
+ */
+function translate(change: Change, before: GraphQLSchema, after: GraphQLSchema): SchemaChange | undefined {
+  const meta = change.meta as Record<string, string & boolean>;
+  // The inspector lists every member of a type that was added as added too: the type's addition says it all.
+  const owner = meta.typeName ?? meta.enumName ?? meta.inputName ?? meta.objectTypeName ?? meta.unionName;
+  if (change.type !== ChangeType.TypeKindChanged && owner !== undefined && !before.getType(owner)) return undefined;
+  switch (change.type) {
+    case ChangeType.TypeRemoved:
+      return breaking('TYPE_REMOVED', meta.removedTypeName, `${kindOf(before.getType(meta.removedTypeName))} ${meta.removedTypeName} was removed`);
+    case ChangeType.TypeAdded:
+      return safe('TYPE_ADDED', meta.addedTypeName, `${kindOf(after.getType(meta.addedTypeName))} ${meta.addedTypeName} was added`);
+    case ChangeType.TypeKindChanged:
+      return breaking('TYPE_KIND_CHANGED', meta.typeName, `${meta.typeName} changed from ${kindOf(before.getType(meta.typeName))} to ${kindOf(after.getType(meta.typeName))}`);
+    case ChangeType.FieldRemoved: {
+      const coordinate = `${meta.typeName}.${meta.removedFieldName}`;
+      return breaking('FIELD_REMOVED', coordinate, `field ${coordinate} was removed: queries that select it fail`);
     }
-    if (String(old.type) !== String(now.type)) {
-      if (nullabilityOnly(old.type, now.type)) {
-        if (isNonNullType(old.type)) {
-          out.breaking('FIELD_MADE_NULLABLE', coordinate, `field ${coordinate} may now be null (${String(old.type)} → ${String(now.type)}): clients that rely on a value break`);
-        } else {
-          out.safe('FIELD_MADE_NON_NULL', coordinate, `field ${coordinate} is never null now (${String(old.type)} → ${String(now.type)})`);
-        }
-      } else {
-        out.breaking('FIELD_RETYPED', coordinate, `field ${coordinate} changed type from ${String(old.type)} to ${String(now.type)}`);
-      }
+    case ChangeType.FieldAdded: {
+      const coordinate = `${meta.typeName}.${meta.addedFieldName}`;
+      return safe('FIELD_ADDED', coordinate, `field ${coordinate}: ${meta.addedFieldReturnType} was added`);
     }
-    compareArguments(out, coordinate, old.args, now.args);
-  }
-  for (const name of Object.keys(after)) {
-    if (!before[name]) out.safe('FIELD_ADDED', `${typeName}.${name}`, `field ${typeName}.${name}: ${String(after[name]!.type)} was added`);
-  }
-}
-
-function compareInputFields(out: Collector, typeName: string, before: Record<string, GraphQLInputField>, after: Record<string, GraphQLInputField>): void {
-  for (const [name, old] of Object.entries(before)) {
-    const coordinate = `${typeName}.${name}`;
-    const now = after[name];
-    if (!now) out.breaking('INPUT_FIELD_REMOVED', coordinate, `input field ${coordinate} was removed: queries that pass it fail`);
-    else compareInputType(out, coordinate, 'input field', old.type, now.type);
-  }
-  for (const [name, now] of Object.entries(after)) {
-    if (before[name]) continue;
-    const coordinate = `${typeName}.${name}`;
-    if (isNonNullType(now.type) && now.defaultValue === undefined) out.breaking('REQUIRED_INPUT_FIELD_ADDED', coordinate, `required input field ${coordinate} was added: queries without it fail`);
-    else out.safe('INPUT_FIELD_ADDED', coordinate, `optional input field ${coordinate} was added`);
+    case ChangeType.FieldTypeChanged: {
+      const coordinate = `${meta.typeName}.${meta.fieldName}`;
+      const [was, now] = [meta.oldFieldType, meta.newFieldType];
+      const nonNull = madeNonNull(was, now);
+      if (nonNull === false) return breaking('FIELD_MADE_NULLABLE', coordinate, `field ${coordinate} may now be null (${was} → ${now}): clients that rely on a value break`);
+      if (nonNull === true) return safe('FIELD_MADE_NON_NULL', coordinate, `field ${coordinate} is never null now (${was} → ${now})`);
+      return breaking('FIELD_RETYPED', coordinate, `field ${coordinate} changed type from ${was} to ${now}`);
+    }
+    case ChangeType.FieldArgumentRemoved: {
+      const where = `${meta.typeName}.${meta.fieldName}(${meta.removedFieldArgumentName}:)`;
+      return breaking('ARGUMENT_REMOVED', where, `argument ${where} was removed: queries that pass it fail`);
+    }
+    case ChangeType.FieldArgumentAdded: {
+      const where = `${meta.typeName}.${meta.fieldName}(${meta.addedArgumentName}:)`;
+      // Arguments of a field that was added are part of that addition.
+      if (meta.addedToNewField) return undefined;
+      return parseType(meta.addedArgumentType).kind === 'NonNullType' && !meta.hasDefaultValue
+        ? breaking('REQUIRED_ARGUMENT_ADDED', where, `required argument ${where}: ${meta.addedArgumentType} was added: queries without it fail`)
+        : safe('ARGUMENT_ADDED', where, `optional argument ${where}: ${meta.addedArgumentType} was added`);
+    }
+    case ChangeType.FieldArgumentTypeChanged:
+      return inputRetyped(`${meta.typeName}.${meta.fieldName}(${meta.argumentName}:)`, 'argument', meta.oldArgumentType, meta.newArgumentType);
+    case ChangeType.FieldArgumentDefaultChanged: {
+      const where = `${meta.typeName}.${meta.fieldName}(${meta.argumentName}:)`;
+      return breaking('ARGUMENT_DEFAULT_CHANGED', where, `the default of ${where} changed from ${defaultText(meta.oldDefaultValue)} to ${defaultText(meta.newDefaultValue)}: queries that leave it out get other results`);
+    }
+    case ChangeType.InputFieldRemoved: {
+      const coordinate = `${meta.inputName}.${meta.removedFieldName}`;
+      return breaking('INPUT_FIELD_REMOVED', coordinate, `input field ${coordinate} was removed: queries that pass it fail`);
+    }
+    case ChangeType.InputFieldAdded: {
+      const coordinate = `${meta.inputName}.${meta.addedInputFieldName}`;
+      return !meta.isAddedInputFieldTypeNullable && meta.addedFieldDefault === undefined
+        ? breaking('REQUIRED_INPUT_FIELD_ADDED', coordinate, `required input field ${coordinate} was added: queries without it fail`)
+        : safe('INPUT_FIELD_ADDED', coordinate, `optional input field ${coordinate} was added`);
+    }
+    case ChangeType.InputFieldTypeChanged:
+      return inputRetyped(`${meta.inputName}.${meta.inputFieldName}`, 'input field', meta.oldInputFieldType, meta.newInputFieldType);
+    case ChangeType.InputFieldDefaultValueChanged: {
+      const coordinate = `${meta.inputName}.${meta.inputFieldName}`;
+      return breaking('INPUT_FIELD_DEFAULT_CHANGED', coordinate, `the default of input field ${coordinate} changed from ${defaultText(meta.oldDefaultValue)} to ${defaultText(meta.newDefaultValue)}: queries that leave it out get other results`);
+    }
+    case ChangeType.ObjectTypeInterfaceRemoved:
+      return breaking('INTERFACE_REMOVED', meta.objectTypeName, `${meta.objectTypeName} no longer implements ${meta.removedInterfaceName}: fragments on ${meta.removedInterfaceName} skip it`);
+    case ChangeType.ObjectTypeInterfaceAdded:
+      return safe('INTERFACE_ADDED', meta.objectTypeName, `${meta.objectTypeName} now implements ${meta.addedInterfaceName}`);
+    case ChangeType.UnionMemberRemoved:
+      return breaking('UNION_MEMBER_REMOVED', meta.unionName, `${meta.removedUnionMemberTypeName} was removed from union ${meta.unionName}`);
+    case ChangeType.UnionMemberAdded:
+      return safe('UNION_MEMBER_ADDED', `${meta.unionName}.${meta.addedUnionMemberTypeName}`, `${meta.addedUnionMemberTypeName} was added to union ${meta.unionName} (clients that switch over its types should have a default case)`);
+    case ChangeType.EnumValueRemoved:
+      return breaking('ENUM_VALUE_REMOVED', `${meta.enumName}.${meta.removedEnumValueName}`, `value ${meta.removedEnumValueName} was removed from enum ${meta.enumName}: queries that pass it fail, and clients that test for it never see it`);
+    case ChangeType.EnumValueAdded:
+      return safe('ENUM_VALUE_ADDED', `${meta.enumName}.${meta.addedEnumValueName}`, `value ${meta.addedEnumValueName} was added to enum ${meta.enumName} (clients that switch over it should have a default case)`);
+    default:
+      // Anything else the inspector calls breaking (a removed directive, a changed root type) still fails the check.
+      return change.criticality.level === CriticalityLevel.Breaking ? breaking(change.type, change.path ?? '', change.message) : undefined;
   }
 }
 
 /**
- * What changed for clients between two API schemas: breaking changes (a query that worked may fail or
- * get an answer it cannot read) apart from safe additions.
+ * What changed for clients between two API schemas (found by @graphql-inspector/core): breaking
+ * changes (a query that worked may fail or get an answer it cannot read) apart from safe additions.
  */
-export function diffSchemas(before: GraphQLSchema, after: GraphQLSchema): SchemaChange[] {
-  const out = new Collector();
-  const beforeTypes = before.getTypeMap();
-  const afterTypes = after.getTypeMap();
-  for (const [name, old] of Object.entries(beforeTypes)) {
-    if (BUILT_IN.test(name)) continue;
-    const now = afterTypes[name];
-    if (!now) {
-      out.breaking('TYPE_REMOVED', name, `${kindOf(old)} ${name} was removed`);
-      continue;
-    }
-    if (kindOf(old) !== kindOf(now)) {
-      out.breaking('TYPE_KIND_CHANGED', name, `${name} changed from ${kindOf(old)} to ${kindOf(now)}`);
-      continue;
-    }
-    if ((isObjectType(old) && isObjectType(now)) || (isInterfaceType(old) && isInterfaceType(now))) {
-      compareFields(out, name, old.getFields(), now.getFields());
-      const wasImplementing = new Set(old.getInterfaces().map((i) => i.name));
-      const nowImplementing = new Set(now.getInterfaces().map((i) => i.name));
-      for (const i of wasImplementing) if (!nowImplementing.has(i)) out.breaking('INTERFACE_REMOVED', name, `${name} no longer implements ${i}: fragments on ${i} skip it`);
-      for (const i of nowImplementing) if (!wasImplementing.has(i)) out.safe('INTERFACE_ADDED', name, `${name} now implements ${i}`);
-    } else if (isUnionType(old) && isUnionType(now)) {
-      const members = new Set(now.getTypes().map((t) => t.name));
-      for (const member of old.getTypes()) if (!members.has(member.name)) out.breaking('UNION_MEMBER_REMOVED', name, `${member.name} was removed from union ${name}`);
-    } else if (isEnumType(old) && isEnumType(now)) {
-      const values = new Set(now.getValues().map((v) => v.name));
-      const oldValues = new Set(old.getValues().map((v) => v.name));
-      for (const value of oldValues) if (!values.has(value)) out.breaking('ENUM_VALUE_REMOVED', `${name}.${value}`, `value ${value} was removed from enum ${name}: queries that pass it fail, and clients that test for it never see it`);
-      for (const value of values) if (!oldValues.has(value)) out.safe('ENUM_VALUE_ADDED', `${name}.${value}`, `value ${value} was added to enum ${name} (clients that switch over it should have a default case)`);
-    } else if (isInputObjectType(old) && isInputObjectType(now)) {
-      compareInputFields(out, name, old.getFields(), now.getFields());
-    }
-  }
-  for (const [name, now] of Object.entries(afterTypes)) {
-    if (!BUILT_IN.test(name) && !beforeTypes[name]) out.safe('TYPE_ADDED', name, `${kindOf(now)} ${name} was added`);
-  }
-  return out.changes;
+export async function diffSchemas(before: GraphQLSchema, after: GraphQLSchema): Promise<SchemaChange[]> {
+  const changes = await diff(before, after);
+  return changes.map((change) => translate(change, before, after)).filter((change): change is SchemaChange => change !== undefined);
 }
 
 /** Changes from one supergraph SDL to another, as clients see them. */
-export function diffSupergraphs(before: string, after: string): SchemaChange[] {
+export function diffSupergraphs(before: string, after: string): Promise<SchemaChange[]> {
   return diffSchemas(apiSchema(before), apiSchema(after));
 }

@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   const subgraphs = await loadSubgraphSdls(config, { sdlFiles: sdlFiles(options.sdl) });
   const base = baseSupergraph(options);
   const acknowledgementsPath = options.acknowledgements?.[0] ?? ACKNOWLEDGEMENTS_FILE;
-  const result = runCheck({ config, subgraphs, baseSupergraph: base.sdl, acknowledgements: loadAcknowledgements(acknowledgementsPath) });
+  const result = await runCheck({ config, subgraphs, baseSupergraph: base.sdl, acknowledgements: loadAcknowledgements(acknowledgementsPath) });
   process.stdout.write(`Composed the registry and ${subgraphs.length} subgraphs; compared with ${base.label}.\n`);
   process.stdout.write(formatCheck(result, acknowledgementsPath));
   return result.passed ? 0 : 1;

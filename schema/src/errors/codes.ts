@@ -6,7 +6,7 @@ export const ErrorCode = {
   PAGE_SIZE_EXCEEDED: 'PAGE_SIZE_EXCEEDED',
   /** A pagination cursor that this server did not issue. */
   INVALID_CURSOR: 'INVALID_CURSOR',
-  /** Any other invalid argument. */
+  /** Any other invalid argument, e.g. a variable of the wrong type (Apollo Server's own code). */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** A required text is empty or blank; `field` names it. */
   VALUE_REQUIRED: 'VALUE_REQUIRED',
@@ -30,7 +30,7 @@ export const ErrorCode = {
   INVALID_STATUS_TRANSITION: 'INVALID_STATUS_TRANSITION',
   /** Someone changed the item since `expectedVersion` was read; `currentVersion` says what it is now. Re-read, then retry. */
   VERSION_CONFLICT: 'VERSION_CONFLICT',
-  /** A subgraph did not answer; the error names the subgraph, never its address. */
+  /** A subgraph did not answer; the gateway's error names the subgraph, never its address. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   /** No valid credentials: a bearer token that is expired, wrongly signed, of another issuer... */
   UNAUTHENTICATED: 'UNAUTHENTICATED',

@@ -25,12 +25,6 @@ export class InvalidCursorError extends FederationError {
   }
 }
 
-export class BadUserInputError extends FederationError {
-  constructor(message: string, argument: string) {
-    super(message, ErrorCode.BAD_USER_INPUT, { argument });
-  }
-}
-
 /** A text argument outside its length limits, counted in characters after trimming. */
 export class TextLengthError extends FederationError {
   constructor(argument: string, length: number, limit: { minimum: number } | { maximum: number }) {
@@ -39,12 +33,6 @@ export class TextLengthError extends FederationError {
         ? [ErrorCode.VALUE_TOO_SHORT, `${argument} is ${length} characters long; at least ${limit.minimum} are needed`]
         : [ErrorCode.VALUE_TOO_LONG, `${argument} is ${length} characters long; at most ${limit.maximum} are allowed`];
     super(message, code, { argument, field: argument, ...limit });
-  }
-}
-
-export class SubgraphUnavailableError extends FederationError {
-  constructor(subgraph: string) {
-    super(`Subgraph "${subgraph}" is unavailable`, ErrorCode.SUBGRAPH_UNAVAILABLE, { subgraph });
   }
 }
 

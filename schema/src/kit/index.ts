@@ -12,4 +12,4 @@ export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './registerService';
 export { exitWithParent, main, runSubgraph, type SubgraphOptions } from './runSubgraph';
 export { runService, serviceMain, type ServiceOptions } from './runService';
 export { startSubgraphServer, type RunningSubgraph, type SubgraphServerOptions } from './server';
-export { DEFAULT_REGISTER_SIZE, readSettings, type SubgraphSettings } from './settings';
+export { DEFAULT_REGISTER_SIZE, readSubgraphSettings, type SubgraphSettings } from './settings';

@@ -2,10 +2,10 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { KeyLike } from 'jose';
 import { importPublicKey } from '../auth';
 import { migrate, openDatabase, type Database } from '../db/database';
-import { createLogger, gracefulShutdown, setupTracing, type Logger } from '../observability';
+import { createLogger, gracefulShutdown, setupTracing } from '../observability';
 import type { FederatedSchema } from './buildFederatedSchema';
 import { startSubgraphServer } from './server';
-import { readSettings, SettingsError, type SubgraphSettings } from './settings';
+import { readSubgraphSettings, SettingsError, type SubgraphSettings } from './settings';
 
 export interface ServiceOptions {
   /** Subgraph name in the federation config, e.g. "cooperation". */
@@ -43,21 +43,9 @@ async function gatewayKeyFrom(pem: string | undefined): Promise<KeyLike> {
   }
 }
 
-const loggers = new Map<string, Logger>();
-/** One JSON logger (pino) per service name. */
-export function loggerFor(name: string): Logger {
-  if (!loggers.has(name)) loggers.set(name, createLogger({ service: name }));
-  return loggers.get(name)!;
-}
-
-export function serviceLog(name: string, line: string): void {
-  loggerFor(name).info(line);
-}
-
 /** The whole command line of a kit-built subgraph (serve, migrate, seed, print-schema). */
 export async function runService(options: ServiceOptions, argv: string[] = process.argv.slice(2)): Promise<void> {
   const [command = 'serve', ...flags] = argv;
-  const log = (line: string) => serviceLog(options.name, line);
   const built = await options.build();
   if (command === 'print-schema') {
     process.stdout.write(built.sdl);
@@ -68,7 +56,10 @@ export async function runService(options: ServiceOptions, argv: string[] = proce
     process.exitCode = 2;
     return;
   }
-  const settings = readSettings(options.defaultPort);
+  // The process's one read of its environment (print-schema above needs none).
+  const settings = readSubgraphSettings(options.defaultPort);
+  const logger = createLogger({ service: options.name, level: settings.logLevel });
+  const log = (line: string) => logger.info(line);
   const gatewayKey = command === 'serve' ? await gatewayKeyFrom(settings.gatewayPublicKey) : undefined;
   if (!settings.databaseUrl) throw new SettingsError('DATABASE_URL', 'is required (postgres://user:password@host:port/database)');
   const database = await openDatabase({
@@ -94,8 +85,7 @@ export async function runService(options: ServiceOptions, argv: string[] = proce
     throw error;
   }
 
-  const tracing = setupTracing({ service: options.name });
-  const logger = loggerFor(options.name);
+  const tracing = setupTracing({ service: options.name, exporter: settings.tracesExporter });
   const server = await startSubgraphServer({
     logger,
     name: options.name,
@@ -110,21 +100,22 @@ export async function runService(options: ServiceOptions, argv: string[] = proce
   logger.info({ url: server.url }, `listening on ${server.url}`);
   const stop = gracefulShutdown({
     logger,
+    graceMs: settings.shutdownGraceMs,
     close: async () => {
       await server.close();
       await database.close();
       await tracing?.shutdown();
     },
   });
-  exitWithParent(() => stop('parent exited'));
+  if (settings.exitWithParent) exitWithParent(() => stop('parent exited'));
 }
 
 /**
- * A launcher that is killed (kill -9) cannot stop its children; with NLF_EXIT_WITH_PARENT=1 a child
- * stops on its own when the launcher's end of its stdin closes, instead of holding its port.
+ * A launcher that is killed (kill -9) cannot stop its children; a child that calls this (when its
+ * NLF_EXIT_WITH_PARENT setting is on) stops on its own when the launcher's end of its stdin closes,
+ * instead of holding its port.
  */
 export function exitWithParent(stop: () => void): void {
-  if (process.env.NLF_EXIT_WITH_PARENT !== '1') return;
   process.stdin.on('end', stop);
   process.stdin.on('error', stop);
   process.stdin.resume();
@@ -133,7 +124,7 @@ export function exitWithParent(stop: () => void): void {
 /** For a service's entry point: runs and turns a failure into a message and exit code 1. */
 export function serviceMain(options: ServiceOptions): void {
   runService(options).catch((error: unknown) => {
-    loggerFor(options.name).fatal(error instanceof Error ? error.message : String(error));
+    createLogger({ service: options.name }).fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);
   });
 }

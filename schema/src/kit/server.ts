@@ -12,6 +12,7 @@ import { createContext, type SubgraphContext } from './context';
 import { registerDataVersionRoute } from './dataVersion';
 import { registerDataVersionEvents } from './dataVersionEvents';
 import { installGatewayGuard } from './gatewayGuard';
+import { createSubgraphMetrics } from './metrics';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './settings';
 import { readiness } from './readiness';
 
@@ -46,7 +47,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   observeRequests(app, { spanName: `subgraph ${options.name}` });
   installHttpErrors(app);
   const debug = options.debug ?? false;
-  let requests = 0;
+  const metrics = createSubgraphMetrics(options.name, () => options.database.statementCount());
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: debug,
@@ -62,7 +63,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ApolloServerPluginInlineTraceDisabled(),
       {
         async requestDidStart() {
-          requests += 1;
+          metrics.countRequest();
         },
       },
     ],
@@ -86,17 +87,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     return reply.code(state.ready ? 200 : 503).send({ status: state.ready ? 'ready' : 'unavailable', subgraph: options.name, ...state.checks });
   });
   app.get('/metrics', async (_request, reply) => {
-    const labels = `{subgraph="${options.name}"}`;
-    reply.type('text/plain; version=0.0.4');
-    return [
-      '# HELP nlf_sql_statements_total SQL statements sent to the database.',
-      '# TYPE nlf_sql_statements_total counter',
-      `nlf_sql_statements_total${labels} ${options.database.statementCount()}`,
-      '# HELP nlf_graphql_requests_total GraphQL requests received.',
-      '# TYPE nlf_graphql_requests_total counter',
-      `nlf_graphql_requests_total${labels} ${requests}`,
-      '',
-    ].join('\n');
+    reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
   });
   const contextOptions = { subgraph: options.name, suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD };
   installGatewayGuard(app, { subgraph: options.name, key: options.gatewayKey, path: '/graphql' });

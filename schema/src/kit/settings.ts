@@ -1,5 +1,12 @@
-/** Reads the environment a kit-built subgraph runs with; every variable is documented in the README. */
-export interface SubgraphSettings {
+import { readProcessSettings, SettingsError, type ProcessSettings } from '../observability/processSettings';
+
+export { SettingsError };
+
+/**
+ * Everything a kit-built subgraph process takes from its environment, read and checked once at
+ * start-up by readSubgraphSettings and passed down as options; every variable is documented in the README.
+ */
+export interface SubgraphSettings extends ProcessSettings {
   host: string;
   port: number;
   databaseUrl: string | undefined;
@@ -15,13 +22,6 @@ export interface SubgraphSettings {
 
 export const DEFAULT_REGISTER_SIZE = 1000;
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
-
-export class SettingsError extends Error {
-  constructor(variable: string, problem: string) {
-    super(`${variable}: ${problem}`);
-    this.name = 'SettingsError';
-  }
-}
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -44,8 +44,10 @@ export function parseRegisterSizes(raw: string | undefined): Record<string, numb
   return sizes;
 }
 
-export function readSettings(defaultPort: number, env: NodeJS.ProcessEnv = process.env): SubgraphSettings {
+/** The one place a subgraph process reads its environment. */
+export function readSubgraphSettings(defaultPort: number, env: NodeJS.ProcessEnv = process.env): SubgraphSettings {
   return {
+    ...readProcessSettings(env),
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', defaultPort, 0, 65535),
     databaseUrl: env.DATABASE_URL || undefined,

@@ -6,3 +6,6 @@ export {
 } from './tracing';
 export { observedServerOptions, observeRequests, type ObserveRequestsOptions } from './fastify';
 export { gracefulShutdown } from './shutdown';
+export {
+  DEFAULT_SHUTDOWN_GRACE_MS, LOG_LEVELS, readProcessSettings, SettingsError, type LogLevel, type ProcessSettings,
+} from './processSettings';

@@ -5,7 +5,7 @@ export type { Logger } from 'pino';
 export interface LoggerOptions {
   /** Service name on every line, e.g. "gateway" or "lederne". */
   service: string;
-  /** pino level. Default: LOG_LEVEL from the environment, else "info". */
+  /** pino level. Default: "info" (a process passes its LOG_LEVEL setting, see processSettings.ts). */
   level?: string;
   /** Where the JSON lines go. Default: stderr (stdout stays free for command output such as print-schema). */
   destination?: DestinationStream;
@@ -31,7 +31,7 @@ export const REDACTED_PATHS = [
 export function createLogger(options: LoggerOptions): Logger {
   return pino(
     {
-      level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+      level: options.level ?? 'info',
       base: { service: options.service },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },

@@ -1,10 +1,11 @@
 import type { Logger } from './logger';
+import { DEFAULT_SHUTDOWN_GRACE_MS } from './processSettings';
 
 export interface GracefulShutdownOptions {
   logger: Logger;
   /** Stops accepting requests, waits for those in flight, releases resources. */
   close(): Promise<void>;
-  /** Longest wait for requests in flight before exiting anyway. Default: NLF_SHUTDOWN_GRACE_MS, else 25 000 ms. */
+  /** Longest wait for requests in flight before exiting anyway. Default: 25 000 ms (a process passes its NLF_SHUTDOWN_GRACE_MS setting). */
   graceMs?: number;
 }
 
@@ -14,7 +15,7 @@ export interface GracefulShutdownOptions {
  * compose file gives 30 s). Returns the stop function, for other triggers (the launcher dying).
  */
 export function gracefulShutdown(options: GracefulShutdownOptions): (reason: string) => void {
-  const graceMs = options.graceMs ?? (Number(process.env.NLF_SHUTDOWN_GRACE_MS) || 25_000);
+  const graceMs = options.graceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
   let stopping = false;
   const stop = (reason: string) => {
     if (stopping) {

@@ -13,8 +13,9 @@ export interface TracingOptions {
   /** service.name of the spans, e.g. "gateway" or "lederne". */
   service: string;
   /**
-   * Where spans go. Default: NLF_TRACES_EXPORTER, else OTEL_TRACES_EXPORTER, else "none" (tracing off,
-   * nothing registered). "otlp" sends to OTEL_EXPORTER_OTLP_ENDPOINT (default http://localhost:4318).
+   * Where spans go. Default: "none" (tracing off, nothing registered); a process passes its
+   * NLF_TRACES_EXPORTER setting (processSettings.ts). "otlp" sends to OTEL_EXPORTER_OTLP_ENDPOINT
+   * (default http://localhost:4318), which the OpenTelemetry exporter reads itself.
    */
   exporter?: TracesExporter;
   /** Used instead of an exporter, e.g. an in-memory one in tests. Default: none. */
@@ -33,7 +34,8 @@ export class TracingSettingsError extends Error {
   }
 }
 
-export function tracesExporterFromEnv(env: NodeJS.ProcessEnv = process.env): TracesExporter {
+/** NLF_TRACES_EXPORTER, else OTEL_TRACES_EXPORTER, else none; read with the process's settings. */
+export function tracesExporterFromEnv(env: NodeJS.ProcessEnv): TracesExporter {
   const value = (env.NLF_TRACES_EXPORTER || env.OTEL_TRACES_EXPORTER || 'none').trim().toLowerCase();
   if (value !== 'none' && value !== 'otlp' && value !== 'console') throw new TracingSettingsError(value);
   return value;
@@ -45,7 +47,7 @@ export function tracesExporterFromEnv(env: NodeJS.ProcessEnv = process.env): Tra
  * the OpenTelemetry API stays a no-op and costs nothing.
  */
 export function setupTracing(options: TracingOptions): Tracing | undefined {
-  const exporter = options.exporter ?? tracesExporterFromEnv();
+  const exporter = options.exporter ?? 'none';
   if (exporter === 'none' && !options.spanProcessor) return undefined;
   const processor =
     options.spanProcessor ??

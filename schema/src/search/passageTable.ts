@@ -64,5 +64,3 @@ export function passageTableSql(options: { references: string | null }): string[
     `create index ${PASSAGE_TABLE}_organisation_idx on ${PASSAGE_TABLE} (organisation_id, position)`,
   ];
 }
-
-export const dropPassageTableSql = (): string[] => [`drop table if exists ${PASSAGE_TABLE}`];

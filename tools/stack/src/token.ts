@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@nlf/gateway';
 import { isViewerRole } from '@nlf/schema';
 import { issueToken } from './issueToken';
-import { DEFAULT_KEYS_DIR } from './layout';
+import { keysDirFrom } from './settings';
 
 const USAGE = `usage: npm run token -- <role> [organisation] [--ttl 8h] [--sub name]
   role: union-staff (needs an organisation id, e.g. lederne), secretariat (optionally of an organisation, e.g. oao) or dashboard
@@ -28,7 +28,7 @@ async function main(args: string[]): Promise<void> {
       throw new Error(`a union-staff token needs one of the federation's organisations: ${ids.join(', ')}`);
     }
   }
-  const keyPath = join(process.env.NLF_KEYS_DIR || DEFAULT_KEYS_DIR, 'issuer-private.pem');
+  const keyPath = join(keysDirFrom(), 'issuer-private.pem');
   if (!existsSync(keyPath)) throw new Error(`no local issuer key at ${keyPath}: run npm start once first`);
   process.stdout.write(`${await issueToken(readFileSync(keyPath, 'utf8'), { role, organisationId, subject, expiresIn })}\n`);
 }

@@ -69,4 +69,16 @@ describe('DataVersionFeed', () => {
     await until(() => feed.current() === undefined);
     feed.close();
   });
+
+  it('drops a stream that sends more than maxPendingChars without ending an event', async () => {
+    const feed = new DataVersionFeed({ url, maxPendingChars: 1000, maxRetryMs: 10_000 });
+    await until(() => feed.current() === '1:v1');
+    refuse = true;
+    // Well within the 15 s of silence allowed: only the bound can end it.
+    streams[0]!.write(`event: version\ndata: ${'x'.repeat(600)}`);
+    streams[0]!.write('x'.repeat(600));
+    await until(() => feed.current() === undefined);
+    expect(feed.announced()).toBe(1);
+    feed.close();
+  });
 });

@@ -1,8 +1,11 @@
-import { DEFAULT_REGISTER_SIZE, parseRegisterSizes, readSettings } from '../settings';
+import { DEFAULT_REGISTER_SIZE, parseRegisterSizes, readSubgraphSettings } from '../settings';
 
 describe('subgraph settings', () => {
   it('defaults to loopback, the given port and the default register size', () => {
-    expect(readSettings(4101, {})).toMatchObject({ host: '127.0.0.1', port: 4101, registerSize: DEFAULT_REGISTER_SIZE, debug: false });
+    expect(readSubgraphSettings(4101, {})).toMatchObject({
+      host: '127.0.0.1', port: 4101, registerSize: DEFAULT_REGISTER_SIZE, debug: false, suppressionThreshold: 5,
+      logLevel: 'info', tracesExporter: 'none', shutdownGraceMs: 25_000, exitWithParent: false,
+    });
   });
 
   it('reads per-union register sizes', () => {
@@ -13,7 +16,8 @@ describe('subgraph settings', () => {
     [{ PORT: 'eighty' }, 'PORT: must be a whole number'],
     [{ NLF_REGISTER_SIZE: '-1' }, 'NLF_REGISTER_SIZE: must be a whole number from 0'],
     [{ NLF_REGISTER_SIZES: 'lederne:5' }, 'NLF_REGISTER_SIZES: expected id=size pairs'],
+    [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL: must be one of'],
   ])('refuses %j with a message naming the variable', (env, message) => {
-    expect(() => readSettings(4101, env)).toThrow(message);
+    expect(() => readSubgraphSettings(4101, env)).toThrow(message);
   });
 });
