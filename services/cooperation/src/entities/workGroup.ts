@@ -1,108 +1,110 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { VersionedItem } from './versioned';
 import type { FigureData, SourceData } from './values';
 
-export interface WorkGroupRow {
-  id: string;
-  name: string;
-  purpose: string | null;
-  secretariatId: string | null;
-  supportedById: string | null;
-  sources: SourceData[];
-  /** Optimistic lock: every update must name the version it read. */
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+// Each field is declared once: its column (as the migrations create it; the schema test checks it)
+// beside its TypeScript type. The GraphQL types are the contract's, and mapper.ts maps between.
 
-export interface ParticipantRow {
-  id: string;
-  workGroupId: string;
-  organisationId: string;
-  role: 'SECRETARIAT' | 'SUPPORT' | 'MEMBER';
-  position: number;
+/** A joint work group; the row type is the class. */
+@Entity({ tableName: 'work_group' })
+@Check({ name: 'work_group_name_check', expression: 'length(TRIM(BOTH FROM name)) > 0' })
+export class WorkGroupEntity extends VersionedItem {
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  purpose!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  secretariatId!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  supportedById!: string | null;
+
+  @Property({ type: 'json', default: '[]' })
+  sources!: SourceData[];
+}
+export type WorkGroupRow = WorkGroupEntity;
+
+/** The work group a row belongs to: a foreign key, its value the group's id. */
+const ofWorkGroup = (table: string) =>
+  ManyToOne({ entity: () => WorkGroupEntity, mapToPk: true, fieldName: 'work_group_id', foreignKeyName: `${table}_work_group_id_fkey`, deleteRule: 'cascade', updateRule: 'no action' });
+
+@Entity({ tableName: 'work_group_participant' })
+@Unique({ name: 'work_group_participant_work_group_id_organisation_id_key', properties: ['workGroupId', 'organisationId'] })
+@Index({ name: 'work_group_participant_organisation_idx', properties: ['organisationId'] })
+export class ParticipantEntity {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @ofWorkGroup('work_group_participant')
+  workGroupId!: string;
+
+  @Property({ type: 'text' })
+  organisationId!: string;
+
+  @Enum({ type: 'text', items: ['SECRETARIAT', 'SUPPORT', 'MEMBER'] })
+  role!: 'SECRETARIAT' | 'SUPPORT' | 'MEMBER';
+
+  @Property({ type: 'integer' })
+  position!: number;
+
   /** Why the organisation is listed, where the source does not name it outright. */
-  basis: string | null;
-  source: SourceData | null;
+  @Property({ type: 'text', nullable: true })
+  basis!: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  source!: SourceData | null;
 }
+export type ParticipantRow = ParticipantEntity;
 
-export interface TopicRow {
-  id: string;
-  workGroupId: string;
-  position: number;
-  title: string;
-  source: SourceData | null;
+@Entity({ tableName: 'topic' })
+@Index({ name: 'topic_work_group_idx', properties: ['workGroupId', 'position'] })
+export class TopicEntity {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @ofWorkGroup('topic')
+  workGroupId!: string;
+
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'json', nullable: true })
+  source!: SourceData | null;
 }
+export type TopicRow = TopicEntity;
 
-export interface MeetingRhythmRow {
-  id: string;
-  workGroupId: string;
-  position: number;
-  kind: string;
-  description: string;
-  frequency: FigureData | null;
-  participants: string | null;
-  purpose: string | null;
-  source: SourceData | null;
+@Entity({ tableName: 'meeting_rhythm' })
+export class MeetingRhythmEntity {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @ofWorkGroup('meeting_rhythm')
+  workGroupId!: string;
+
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Property({ type: 'text' })
+  kind!: string;
+
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Property({ type: 'json', nullable: true })
+  frequency!: FigureData | null;
+
+  @Property({ type: 'text', nullable: true })
+  participants!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  purpose!: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  source!: SourceData | null;
 }
-
-export const WorkGroupEntity = new EntitySchema<WorkGroupRow>({
-  name: 'WorkGroup',
-  tableName: 'work_group',
-  checks: [{ name: 'work_group_name_check', expression: 'length(TRIM(BOTH FROM name)) > 0' }],
-  properties: {
-    id: { type: 'text', primary: true },
-    name: { type: 'text' },
-    purpose: { type: 'text', nullable: true },
-    secretariatId: { type: 'text', nullable: true },
-    supportedById: { type: 'text', nullable: true },
-    sources: { type: 'json', default: '[]' },
-    version: { type: 'integer', default: 1 },
-    createdAt: { type: 'datetime', defaultRaw: 'now()' },
-    updatedAt: { type: 'datetime', defaultRaw: 'now()' },
-  },
-});
-
-export const ParticipantEntity = new EntitySchema<ParticipantRow>({
-  name: 'Participant',
-  tableName: 'work_group_participant',
-  uniques: [{ name: 'work_group_participant_work_group_id_organisation_id_key', properties: ['workGroupId', 'organisationId'] }],
-  indexes: [{ name: 'work_group_participant_organisation_idx', properties: ['organisationId'] }],
-  properties: {
-    id: { type: 'text', primary: true },
-    workGroupId: { kind: 'm:1', fieldName: 'work_group_id', foreignKeyName: 'work_group_participant_work_group_id_fkey', entity: 'WorkGroup', mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' },
-    organisationId: { type: 'text' },
-    role: { type: 'text', enum: true, items: ['SECRETARIAT', 'SUPPORT', 'MEMBER'] },
-    position: { type: 'integer' },
-    basis: { type: 'text', nullable: true },
-    source: { type: 'json', nullable: true },
-  },
-});
-
-export const TopicEntity = new EntitySchema<TopicRow>({
-  name: 'Topic',
-  tableName: 'topic',
-  indexes: [{ name: 'topic_work_group_idx', properties: ['workGroupId', 'position'] }],
-  properties: {
-    id: { type: 'text', primary: true },
-    workGroupId: { kind: 'm:1', fieldName: 'work_group_id', foreignKeyName: 'topic_work_group_id_fkey', entity: 'WorkGroup', mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' },
-    position: { type: 'integer' },
-    title: { type: 'text' },
-    source: { type: 'json', nullable: true },
-  },
-});
-
-export const MeetingRhythmEntity = new EntitySchema<MeetingRhythmRow>({
-  name: 'MeetingRhythm',
-  tableName: 'meeting_rhythm',
-  properties: {
-    id: { type: 'text', primary: true },
-    workGroupId: { kind: 'm:1', fieldName: 'work_group_id', foreignKeyName: 'meeting_rhythm_work_group_id_fkey', entity: 'WorkGroup', mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' },
-    position: { type: 'integer' },
-    kind: { type: 'text' },
-    description: { type: 'text' },
-    frequency: { type: 'json', nullable: true },
-    participants: { type: 'text', nullable: true },
-    purpose: { type: 'text', nullable: true },
-    source: { type: 'json', nullable: true },
-  },
-});
+export type MeetingRhythmRow = MeetingRhythmEntity;
