@@ -2,8 +2,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { assertPageSize, ForbiddenError, keysetCursor, SEQUENCE_KEY, type Viewer } from '@nlf/schema';
 import { AuditEventEntity, type AuditEventRow, type StatusChangeRow } from '../entities';
 import type { CooperationContext } from '../loaders';
-import { toAuditEvent } from '../mapper';
-import type { AuditEventConnection } from '../types/audit';
+import { toAuditEvent, toStatusChange } from '../mapper';
+import type { AuditEvent, AuditEventConnection } from '../types/audit';
+import type { DecisionStatusChange } from '../types/decision';
 
 /** Who made a change, as recorded: the whole actor (with its token subject) and its role and organisation. */
 interface RecordedActor {
@@ -39,7 +40,7 @@ async function secretariatsOf(ctx: CooperationContext, workGroupIds: (string | n
 }
 
 /** Audit events as the caller may read them: refused to anonymous callers, each actor shown as above. */
-export async function readableEvents(ctx: CooperationContext, field: string, rows: AuditEventRow[]): Promise<AuditEventRow[]> {
+async function readableEvents(ctx: CooperationContext, field: string, rows: AuditEventRow[]): Promise<AuditEventRow[]> {
   assertCanReadTrail(ctx.viewer, field);
   const secretariats = await secretariatsOf(ctx, rows.map((row) => row.workGroupId));
   return rows.map((row) => ({
@@ -52,13 +53,22 @@ export async function readableEvents(ctx: CooperationContext, field: string, row
   }));
 }
 
+/** Every change to one work group, meeting or decision, oldest first: refused to anonymous callers before anything is read. */
+export async function historyOf(ctx: CooperationContext, entityId: string): Promise<AuditEvent[]> {
+  assertCanReadTrail(ctx.viewer, 'history');
+  return (await readableEvents(ctx, 'history', await ctx.loaders.history.load(entityId))).map(toAuditEvent);
+}
+
 /** A decision's status changes, with who changed each shown as above (the status history itself stays public). */
-export async function readableStatusChanges(ctx: CooperationContext, workGroupId: string | null, rows: StatusChangeRow[]): Promise<StatusChangeRow[]> {
-  const secretariat = (await secretariatsOf(ctx, [workGroupId])).get(workGroupId ?? '') ?? null;
-  return rows.map((row) => ({
-    ...row,
-    changedBy: actorAsSeenBy(ctx.viewer, { actor: row.changedBy, role: row.changedByRole, organisationId: row.changedByOrganisationId }, secretariat),
-  }));
+export async function statusHistoryOf(ctx: CooperationContext, decision: { id: string; workGroupId: string | null }): Promise<DecisionStatusChange[]> {
+  const [rows, secretariats] = await Promise.all([ctx.loaders.statusHistory.load(decision.id), secretariatsOf(ctx, [decision.workGroupId])]);
+  const secretariat = secretariats.get(decision.workGroupId ?? '') ?? null;
+  return rows
+    .map((row: StatusChangeRow) => ({
+      ...row,
+      changedBy: actorAsSeenBy(ctx.viewer, { actor: row.changedBy, role: row.changedByRole, organisationId: row.changedByOrganisationId }, secretariat),
+    }))
+    .map(toStatusChange);
 }
 
 /** Events a page of the audit trail holds when `first` is not given. */

@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { readableEvents, readableStatusChanges } from '../domain/auditTrail';
+import { historyOf, statusHistoryOf } from '../domain/auditTrail';
 import { allowedNextStatuses } from '../domain/statusOrder';
 import type { DecisionStatusValue } from '../entities';
-import { toAuditEvent, toOrganisationRef, toStatusChange, toWorkGroup } from '../mapper';
+import { toOrganisationRef, toWorkGroup } from '../mapper';
 import { AuditEvent } from '../types/audit';
 import { Decision, DecisionStatusChange } from '../types/decision';
 import { DecisionStatus } from '../types/enums';
@@ -30,11 +30,11 @@ export class DecisionResolver {
 
   @FieldResolver(() => [DecisionStatusChange], { description: 'Every status it has had, oldest first.' })
   async statusHistory(@Root() decision: Decision, @Ctx() ctx: CooperationContext): Promise<DecisionStatusChange[]> {
-    return (await readableStatusChanges(ctx, decision.workGroupId, await ctx.loaders.statusHistory.load(decision.id))).map(toStatusChange);
+    return statusHistoryOf(ctx, decision);
   }
 
   @FieldResolver(() => [AuditEvent], { description: 'Every change to the decision, oldest first.' })
   async history(@Root() decision: Decision, @Ctx() ctx: CooperationContext): Promise<AuditEvent[]> {
-    return (await readableEvents(ctx, 'history', await ctx.loaders.history.load(decision.id))).map(toAuditEvent);
+    return historyOf(ctx, decision.id);
   }
 }

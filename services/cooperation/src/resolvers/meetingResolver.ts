@@ -1,6 +1,6 @@
-import { readableEvents } from '../domain/auditTrail';
+import { historyOf } from '../domain/auditTrail';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { toAgendaItem, toAuditEvent, toOrganisationRef, toTopic, toWorkGroup } from '../mapper';
+import { toAgendaItem, toOrganisationRef, toTopic, toWorkGroup } from '../mapper';
 import { AuditEvent } from '../types/audit';
 import { AgendaItem, Meeting } from '../types/meeting';
 import { OrganisationRef } from '../types/organisation';
@@ -26,7 +26,7 @@ export class MeetingResolver {
 
   @FieldResolver(() => [AuditEvent], { description: 'Every change to the meeting, oldest first.' })
   async history(@Root() meeting: Meeting, @Ctx() ctx: CooperationContext): Promise<AuditEvent[]> {
-    return (await readableEvents(ctx, 'history', await ctx.loaders.history.load(meeting.id))).map(toAuditEvent);
+    return historyOf(ctx, meeting.id);
   }
 }
 

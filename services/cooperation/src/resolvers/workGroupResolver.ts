@@ -1,6 +1,6 @@
-import { readableEvents } from '../domain/auditTrail';
+import { historyOf } from '../domain/auditTrail';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { toAuditEvent, toDecision, toMeeting, toMeetingRhythm, toOrganisationRef, toParticipation, toTopic } from '../mapper';
+import { toDecision, toMeeting, toMeetingRhythm, toOrganisationRef, toParticipation, toTopic } from '../mapper';
 import { AuditEvent } from '../types/audit';
 import { Decision } from '../types/decision';
 import { Meeting } from '../types/meeting';
@@ -55,6 +55,6 @@ export class WorkGroupResolver {
 
   @FieldResolver(() => [AuditEvent], { description: 'Every change to the work group, oldest first.' })
   async history(@Root() group: WorkGroup, @Ctx() ctx: CooperationContext): Promise<AuditEvent[]> {
-    return (await readableEvents(ctx, 'history', await ctx.loaders.history.load(group.id))).map(toAuditEvent);
+    return historyOf(ctx, group.id);
   }
 }
