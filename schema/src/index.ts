@@ -5,12 +5,12 @@ export * from './errors';
 export * from './auth';
 export * from './kit';
 export * from './observability';
-export { openDatabase, migrate, pendingMigrations, type Database, type DatabaseOptions } from './db/database';
-export { dataVersionStatements, dataVersionTriggerSql, dropDataVersionStatements } from './db/migrations/dataVersionSql';
+export { openDatabase, migrate, pendingMigrations, schemaDrift, type Database, type DatabaseOptions } from './db/database';
+export { DataVersionEntity, type DataVersionRow, dataVersionStatements, dataVersionTriggerSql, dropDataVersionStatements } from './db/migrations/dataVersionSql';
 export { seedOrganisations, type SeedOptions, type SeedReport } from './db/seed';
-export type { DomainFile, DomainOrganisation } from './domain/types';
+export type { DomainFigure, DomainFile, DomainOrganisation, DomainSource } from './domain/types';
 export type { FigureData, SourceData } from './db/entities/values';
-export { planSeed } from './domain/planSeed';
+export { planSeed, toFigure as toFigureData, toSource as toSourceData } from './domain/planSeed';
 export * from './search';
 
 /** The kit's data access, for embedding the contract in a server of one's own (the benchmark's monolith). */

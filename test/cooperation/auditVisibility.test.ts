@@ -39,7 +39,7 @@ beforeAll(async () => {
 async function actorsSeenBy(as: Caller) {
   const { data, errors } = await federation.query(
     `query($group: ID!, $decision: ID!) {
-      group: auditTrail(entityId: $group) { events { actor action } }
+      group: auditTrail(entityId: $group) { edges { node { actor action } } }
       decision(id: $decision) { history { actor action } statusHistory { changedBy } }
       workGroup(id: $group) { history { actor } } }`,
     { group: groupId, decision: decisionId },
@@ -47,7 +47,7 @@ async function actorsSeenBy(as: Caller) {
   );
   expect(errors).toBeUndefined();
   return {
-    createWorkGroup: data.group.events.map((e: { actor: string }) => e.actor),
+    createWorkGroup: data.group.edges.map((e: { node: { actor: string } }) => e.node.actor),
     decision: data.decision.history.map((e: { actor: string }) => e.actor),
     statusChangedBy: data.decision.statusHistory.map((s: { changedBy: string }) => s.changedBy),
     groupHistory: data.workGroup.history.map((e: { actor: string }) => e.actor),
@@ -73,7 +73,7 @@ it.each<[string, Caller, string, string]>([
 });
 
 it('refuses anonymous callers the trail, and shows them no subject in a status history', async () => {
-  const trail = await federation.query(`{ auditTrail(entityId: "${groupId}") { events { actor } } }`);
+  const trail = await federation.query(`{ auditTrail(entityId: "${groupId}") { edges { node { actor } } } }`);
   expect(trail.data ?? null).toBeNull();
   expect(trail.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   const history = await federation.query(`{ workGroup(id: "${groupId}") { name history { actor } } }`);

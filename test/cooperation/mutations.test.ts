@@ -26,7 +26,8 @@ const newGroup = async (name: string) => {
 };
 
 const historyOf = async (id: string) =>
-  (await asSecretariat(`{ auditTrail(entityId: "${id}") { events { actor action entityType changes { field from to } } } }`)).data.auditTrail.events;
+  (await asSecretariat(`{ auditTrail(entityId: "${id}") { edges { node { actor action entityType changes { field from to } } } } }`)).data.auditTrail.edges
+    .map((edge: { node: unknown }) => edge.node);
 
 describe('createWorkGroup', () => {
   it('creates a group across countries with its secretariat as first participant, and records who did it', async () => {
@@ -243,5 +244,44 @@ describe('decisions', () => {
 
   it('refuses a status change of a decision that does not exist', async () => {
     expectRefused(await change({ decisionId: 'nope', status: 'DONE', expectedVersion: 1 }), 'NOT_FOUND', 'decisionId');
+  });
+});
+
+describe('auditTrail', () => {
+  const page = (variables: Record<string, unknown>) =>
+    asSecretariat(
+      `query($entityId: ID, $first: Int, $after: String) { auditTrail(entityId: $entityId, first: $first, after: $after) {
+        edges { cursor node { action entityId } } pageInfo { hasNextPage endCursor } } }`,
+      variables,
+    );
+
+  it('pages a group\'s changes newest first as a connection, each page after the last cursor of the one before', async () => {
+    const group = await newGroup('Paged trail');
+    for (const [version, name] of [[1, 'Paged trail 2'], [2, 'Paged trail 3']] as const) {
+      const renamed = await asSecretariat(`mutation($input: UpdateWorkGroupInput!) { updateWorkGroup(input: $input) { version } }`, {
+        input: { id: group.id, expectedVersion: version, name },
+      });
+      expect(renamed.errors).toBeUndefined();
+    }
+    const first = (await page({ entityId: group.id, first: 2 })).data.auditTrail;
+    expect(first.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(['updateWorkGroup', 'updateWorkGroup']);
+    expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: first.edges[1].cursor });
+    const second = (await page({ entityId: group.id, first: 2, after: first.pageInfo.endCursor })).data.auditTrail;
+    expect(second.edges.map((e: { node: { action: string; entityId: string } }) => e.node)).toEqual([{ action: 'createWorkGroup', entityId: group.id }]);
+    expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: second.edges[0].cursor });
+    const past = (await page({ entityId: group.id, after: second.pageInfo.endCursor })).data.auditTrail;
+    expect(past).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+  });
+
+  it('refuses a page over 100 and a cursor it did not hand out (a leaderMembers one included)', async () => {
+    const tooLarge = await page({ first: 101 });
+    expect(tooLarge.data ?? null).toBeNull();
+    expect(tooLarge.errors?.map((e) => e.extensions?.code)).toEqual(['PAGE_SIZE_EXCEEDED']);
+    const memberCursor = Buffer.from('lm1:4711').toString('base64url');
+    for (const after of ['not-a-cursor', memberCursor]) {
+      const refused = await page({ after });
+      expect(refused.data ?? null).toBeNull();
+      expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['INVALID_CURSOR']);
+    }
   });
 });

@@ -78,3 +78,19 @@ export async function migrate(orm: MikroORM, onProgress: (line: string) => void 
   }
   return applied;
 }
+
+/**
+ * What the schema generator would still change after every migration has run: the SQL that would
+ * make the database match its entities, empty when the migrations produce exactly the schema the
+ * entities describe (tables, columns and their types, defaults, checks, indexes, foreign keys).
+ * Runs the migrations, so give it a fresh database.
+ */
+export async function schemaDrift(options: DatabaseOptions): Promise<string> {
+  const database = await openDatabase(options);
+  try {
+    await migrate(database.orm);
+    return (await database.orm.schema.getUpdateSchemaSQL({ wrap: false, dropTables: true })).trim();
+  } finally {
+    await database.close();
+  }
+}

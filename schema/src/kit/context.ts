@@ -2,11 +2,19 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth';
 import { createLoaders, type Loaders } from './loaders';
 
-/** What every resolver of a kit-built subgraph gets. */
-export interface SubgraphContext {
+/**
+ * A subgraph's own loaders, built per request beside the kit's from the request's entity manager.
+ * Their names may not be the kit's (a subgraph cannot replace a loader the kit's resolvers read).
+ */
+export type OwnLoaders<Own extends object> = Own & { [Name in keyof Loaders]?: never };
+export type LoaderFactory<Own extends object> = (em: EntityManager) => OwnLoaders<Own>;
+
+/** What every resolver of a kit-built subgraph gets; `Own` are the subgraph's own loaders, if any. */
+export interface SubgraphContext<Own extends object = object> {
   /** Forked per request: its identity map lives and dies with the request. */
   em: EntityManager;
-  loaders: Loaders;
+  /** The kit's loaders and the subgraph's own, one set per request. */
+  loaders: Loaders & Own;
   /** Name of this subgraph in the federation config. */
   subgraph: string;
   /** The caller, as the gateway's signature vouches for. */
@@ -17,12 +25,16 @@ export interface SubgraphContext {
   requestId?: string;
 }
 
-export interface ContextOptions {
+export interface ContextOptions<Own extends object = object> {
   subgraph: string;
   suppressionThreshold: number;
+  /** The subgraph's own loaders. Default: none (the kit's only). */
+  loaders?: LoaderFactory<Own>;
 }
 
-export function createContext(orm: MikroORM, options: ContextOptions, viewer: Viewer): SubgraphContext {
+export function createContext<Own extends object = object>(orm: MikroORM, options: ContextOptions<Own>, viewer: Viewer): SubgraphContext<Own> {
+  const { loaders: ownLoaders, ...rest } = options;
   const em = orm.em.fork();
-  return { em, loaders: createLoaders(em), viewer, ...options };
+  const loaders = { ...createLoaders(em), ...ownLoaders?.(em) } as Loaders & Own;
+  return { em, loaders, viewer, ...rest };
 }

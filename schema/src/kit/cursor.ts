@@ -16,6 +16,14 @@ function decode(prefix: string, cursor: string, valid: RegExp): string {
   return key;
 }
 
+/** A cursor of one kind of its own (its prefix) over keys that `valid` accepts, for a subgraph's own pages. */
+export function keysetCursor(prefix: string, valid: RegExp): { encode(key: string): string; decode(cursor: string): string } {
+  return { encode: (key) => encode(prefix, key), decode: (cursor) => decode(prefix, cursor, valid) };
+}
+
+/** Keys of a bigserial column, as a cursor over a log read newest first carries them. */
+export const SEQUENCE_KEY = /^[1-9][0-9]{0,17}$/;
+
 /** Cursor over leader members: the last member id. */
 export const encodeCursor = (id: string): string => encode('lm1:', id);
 export const decodeCursor = (cursor: string): string => decode('lm1:', cursor, ID_PATTERN);
@@ -26,4 +34,4 @@ export const decodeSearchCursor = (cursor: string): string => decode('ls1:', cur
 
 /** Cursor over the personal-data access log (newest first): the last entry's sequence number. */
 export const encodeLogCursor = (sequence: string): string => encode('pa1:', sequence);
-export const decodeLogCursor = (cursor: string): string => decode('pa1:', cursor, /^[1-9][0-9]{0,17}$/);
+export const decodeLogCursor = (cursor: string): string => decode('pa1:', cursor, SEQUENCE_KEY);

@@ -1,4 +1,3 @@
-import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { RegisterDimension } from '../contract';
@@ -9,6 +8,7 @@ import {
   type BranchRow, type CouncilMemberRow, type CouncilRow, type ForumRow, type LeaderMemberRow, type OrganisationRow,
   type SectionRow,
 } from '../db/entities';
+import { entityLoaders } from './entityLoaders';
 
 export interface RegisterCount {
   synthetic: boolean;
@@ -63,12 +63,6 @@ const DIMENSION_SQL: Record<RegisterDimension, string> = {
   AGE_BAND:
     "((extract(year from current_date)::int - birth_year) / 10 * 10)::text || '-' || ((extract(year from current_date)::int - birth_year) / 10 * 10 + 9)::text",
 };
-
-function groupBy<T>(rows: T[], key: (row: T) => string, keys: readonly string[]): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(key(row))?.push(row);
-  return keys.map((k) => groups.get(k)!);
-}
 
 interface LeaderMemberRecord {
   id: string;
@@ -156,28 +150,15 @@ where r.organisation_id in (select jsonb_array_elements_text(?::jsonb))`;
 
 export function createLoaders(em: EntityManager): Loaders {
   const connection = em.getConnection();
-  const byOrganisation = <T extends { organisationId: string; position: number }>(entity: EntityName<T>) =>
-    new DataLoader<string, T[]>(async (ids) => {
-      const where = { organisationId: { $in: [...ids] } } as FilterQuery<T>;
-      const rows = (await em.find(entity, where, { orderBy: { position: 'asc' } as never })) as T[];
-      return groupBy(rows, (row) => row.organisationId, ids);
-    });
-
+  const { byId, listBy } = entityLoaders(em);
   return {
     passages: createPassageLoader(em),
-    organisation: new DataLoader(async (ids) => {
-      const rows = await em.find(OrganisationEntity, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    councils: byOrganisation<CouncilRow>(CouncilEntity),
-    councilMembers: new DataLoader(async (ids) => {
-      const rows = await em.find(CouncilMemberEntity, { councilId: { $in: [...ids] } }, { orderBy: { position: 'asc' } });
-      return groupBy(rows, (row) => row.councilId, ids);
-    }),
-    forums: byOrganisation<ForumRow>(ForumEntity),
-    branches: byOrganisation<BranchRow>(BranchEntity),
-    sections: byOrganisation<SectionRow>(SectionEntity),
+    organisation: byId<OrganisationRow>(OrganisationEntity),
+    councils: listBy<CouncilRow>(CouncilEntity, 'organisationId', { position: 'asc' }),
+    councilMembers: listBy<CouncilMemberRow>(CouncilMemberEntity, 'councilId', { position: 'asc' }),
+    forums: listBy<ForumRow>(ForumEntity, 'organisationId', { position: 'asc' }),
+    branches: listBy<BranchRow>(BranchEntity, 'organisationId', { position: 'asc' }),
+    sections: listBy<SectionRow>(SectionEntity, 'organisationId', { position: 'asc' }),
     register: new DataLoader(async (ids) => {
       const rows: { organisation_id: string; synthetic: boolean; leader_member_count: number }[] = await connection.execute(
         REGISTER_SQL,

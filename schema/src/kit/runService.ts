@@ -4,10 +4,11 @@ import { importPublicKey } from '../auth';
 import { migrate, openDatabase, type Database } from '../db/database';
 import { createLogger, gracefulShutdown, setupTracing } from '../observability';
 import type { FederatedSchema } from './buildFederatedSchema';
+import type { LoaderFactory } from './context';
 import { startSubgraphServer } from './server';
 import { readSubgraphSettings, SettingsError, type SubgraphSettings } from './settings';
 
-export interface ServiceOptions {
+export interface ServiceOptions<Own extends object = object> {
   /** Subgraph name in the federation config, e.g. "cooperation". */
   name: string;
   /** Port when PORT is not set. */
@@ -20,6 +21,8 @@ export interface ServiceOptions {
   entities?: unknown[];
   /** Migrations beyond the contract's. Default: none. */
   migrations?: MigrationObject[];
+  /** The subgraph's own loaders, built per request beside the kit's (`ctx.loaders`). Default: none. */
+  loaders?: LoaderFactory<Own>;
   /** `seed`: (re)loads the subgraph's data from its sources. */
   seed(database: Database, settings: SubgraphSettings, log: (line: string) => void): Promise<void>;
   /** `--seed-if-empty` seeds only when this says so. */
@@ -44,7 +47,7 @@ async function gatewayKeyFrom(pem: string | undefined): Promise<KeyLike> {
 }
 
 /** The whole command line of a kit-built subgraph (serve, migrate, seed, print-schema). */
-export async function runService(options: ServiceOptions, argv: string[] = process.argv.slice(2)): Promise<void> {
+export async function runService<Own extends object>(options: ServiceOptions<Own>, argv: string[] = process.argv.slice(2)): Promise<void> {
   const [command = 'serve', ...flags] = argv;
   const built = await options.build();
   if (command === 'print-schema') {
@@ -96,6 +99,7 @@ export async function runService(options: ServiceOptions, argv: string[] = proce
     debug: settings.debug,
     gatewayKey: gatewayKey!,
     suppressionThreshold: settings.suppressionThreshold,
+    loaders: options.loaders as LoaderFactory<object> | undefined,
   });
   logger.info({ url: server.url }, `listening on ${server.url}`);
   const stop = gracefulShutdown({
@@ -122,7 +126,7 @@ export function exitWithParent(stop: () => void): void {
 }
 
 /** For a service's entry point: runs and turns a failure into a message and exit code 1. */
-export function serviceMain(options: ServiceOptions): void {
+export function serviceMain<Own extends object>(options: ServiceOptions<Own>): void {
   runService(options).catch((error: unknown) => {
     createLogger({ service: options.name }).fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);

@@ -8,7 +8,7 @@ import type { KeyLike } from 'jose';
 import type { Database } from '../db/database';
 import { createFormatError, installHttpErrors, internalErrorLogPlugin, nulCharacterPlugin } from '../errors';
 import { createLogger, observedServerOptions, observeRequests, type Logger } from '../observability';
-import { createContext, type SubgraphContext } from './context';
+import { createContext, type LoaderFactory, type SubgraphContext } from './context';
 import { registerDataVersionRoute } from './dataVersion';
 import { registerDataVersionEvents } from './dataVersionEvents';
 import { installGatewayGuard } from './gatewayGuard';
@@ -33,6 +33,8 @@ export interface SubgraphServerOptions {
   suppressionThreshold?: number;
   /** JSON logger (pino). Default: one named after the subgraph, writing to stderr. */
   logger?: Logger;
+  /** The subgraph's own loaders, beside the kit's in every request's context. Default: the kit's only. */
+  loaders?: LoaderFactory<object>;
 }
 
 export interface RunningSubgraph {
@@ -90,7 +92,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });
-  const contextOptions = { subgraph: options.name, suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD };
+  const contextOptions = {
+    subgraph: options.name,
+    suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+    loaders: options.loaders,
+  };
   installGatewayGuard(app, { subgraph: options.name, key: options.gatewayKey, path: '/graphql' });
   await app.register(fastifyApollo(apollo), {
     // The guard has run: a request without a verified viewer never gets here.

@@ -18,21 +18,29 @@ export interface PassageRow {
 
 export const PASSAGE_TABLE = 'source_passage';
 
-export const SourcePassageEntity = new EntitySchema<PassageRow & { id: string }>({
+/**
+ * The table as passageTableSql creates it, so the schema generator finds no difference (the
+ * cooperation subgraph's schema test checks it; a union's organisation_id also references its
+ * organisations, which this entity leaves out because the cooperation subgraph has none).
+ */
+export const SourcePassageEntity = new EntitySchema<PassageRow & { id: string; lexemes?: string[] }>({
   name: 'SourcePassage',
   tableName: PASSAGE_TABLE,
+  indexes: [{ name: `${PASSAGE_TABLE}_organisation_idx`, properties: ['organisationId', 'position'] }],
   properties: {
     id: { type: 'bigint', primary: true, autoincrement: true },
-    organisationId: { type: 'string' },
+    organisationId: { type: 'text' },
     position: { type: 'integer' },
-    field: { type: 'string' },
-    fact: { type: 'string' },
-    kind: { type: 'string' },
-    language: { type: 'string' },
+    field: { type: 'text' },
+    fact: { type: 'text' },
+    kind: { type: 'text', enum: true, items: ['QUOTE', 'ORIGINAL_TEXT', 'ENGLISH_RENDERING'] },
+    language: { type: 'text' },
     config: { type: 'string', columnType: 'regconfig' },
-    document: { type: 'string', nullable: true },
-    text: { type: 'string' },
+    document: { type: 'text', nullable: true },
+    text: { type: 'text' },
     sources: { type: 'json' },
+    // Computed by PostgreSQL from config and text; never written, and read only by the search's SQL.
+    lexemes: { type: 'string[]', columnType: 'text[]', generated: '(tsvector_to_array(to_tsvector(config, text))) stored', lazy: true, nullable: true },
   },
 });
 

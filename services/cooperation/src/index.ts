@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { serviceMain } from '@nlf/schema';
 import { loadOrganisationIds } from './domain/organisations';
 import { cooperationEntities } from './entities';
+import { createCooperationLoaders } from './loaders';
 import { cooperationMigrations } from './migrations';
 import { buildCooperationSchema } from './schema';
 import { isEmpty, seedCooperation } from './seed/seed';
@@ -15,6 +16,7 @@ serviceMain({
   contractStorage: false,
   entities: cooperationEntities,
   migrations: cooperationMigrations,
+  loaders: createCooperationLoaders,
   isEmpty: (database) => isEmpty(database.orm),
   seed: async (database, _settings, log) => {
     const report = await seedCooperation(database.orm, dataFile);

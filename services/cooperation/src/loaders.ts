@@ -1,6 +1,5 @@
-import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SubgraphContext } from '@nlf/schema';
+import { entityLoaders, groupBy, type SubgraphContext } from '@nlf/schema';
 import DataLoader from 'dataloader';
 import {
   AgendaItemEntity, AuditEventEntity, DecisionEntity, MeetingEntity, MeetingParticipantEntity, MeetingRhythmEntity,
@@ -28,28 +27,13 @@ export interface CooperationLoaders {
   decisionsOf: DataLoader<string, DecisionRow[]>;
 }
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string, keys: readonly string[]): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(key(row))?.push(row);
-  return keys.map((k) => groups.get(k)!);
-}
+/** What the cooperation subgraph's resolvers and services get: the kit's context with these loaders. */
+export type CooperationContext = SubgraphContext<CooperationLoaders>;
 
-function createLoaders(em: EntityManager): CooperationLoaders {
-  // Read past the identity map: a row changed by a mutation earlier in the request is read fresh.
-  const find = <T extends object>(entity: EntityName<T>, where: FilterQuery<T>, orderBy: Record<string, 'asc' | 'desc'>) =>
-    em.find(entity, where, { orderBy: orderBy as never, disableIdentityMap: true }) as Promise<T[]>;
-  const byId = <T extends { id: string }>(entity: EntityName<T>) =>
-    new DataLoader<string, T | null>(async (ids) => {
-      const rows = await find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, {});
-      const found = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => found.get(id) ?? null);
-    });
-  const listBy = <T extends object>(entity: EntityName<T>, key: keyof T & string, orderBy: Record<string, 'asc' | 'desc'>) =>
-    new DataLoader<string, T[]>(async (ids) => {
-      const rows = await find(entity, { [key]: { $in: [...ids] } } as FilterQuery<T>, orderBy);
-      return groupBy(rows, (row) => String(row[key]), ids);
-    });
-
+/** The kit builds these per request beside its own (serviceMain's `loaders`). */
+export function createCooperationLoaders(em: EntityManager): CooperationLoaders {
+  // Fresh: a row changed by a mutation earlier in the request is read as committed.
+  const { find, byId, listBy } = entityLoaders(em, { fresh: true });
   return {
     workGroup: byId<WorkGroupRow>(WorkGroupEntity),
     topic: byId<TopicRow>(TopicEntity),
@@ -70,16 +54,4 @@ function createLoaders(em: EntityManager): CooperationLoaders {
     }),
     decisionsOf: listBy<DecisionRow>(DecisionEntity, 'organisationId', { congress: 'asc', motionNumber: 'asc', createdAt: 'asc' }),
   };
-}
-
-const perRequest = new WeakMap<EntityManager, CooperationLoaders>();
-
-/** The request's loaders: the kit forks one EntityManager per request, so they live and die with it. */
-export function loadersOf(context: SubgraphContext): CooperationLoaders {
-  let loaders = perRequest.get(context.em);
-  if (!loaders) {
-    loaders = createLoaders(context.em);
-    perRequest.set(context.em, loaders);
-  }
-  return loaders;
 }

@@ -1,6 +1,6 @@
-import type { Figure, Source } from '@nlf/schema';
+import { toContractFigure as toFigure, toContractSource as toSource } from '@nlf/schema';
 import type {
-  AgendaItemRow, AuditEventRow, DecisionRow, FigureData, MeetingRhythmRow, MeetingRow, ParticipantRow, SourceData,
+  AgendaItemRow, AuditEventRow, DecisionRow, MeetingRhythmRow, MeetingRow, ParticipantRow,
   StatusChangeRow, TopicRow, WorkGroupRow,
 } from './entities';
 import type { AuditEvent } from './types/audit';
@@ -14,10 +14,7 @@ import type { MeetingRhythm, Participation, Topic, WorkGroup } from './types/wor
 
 export const toOrganisationRef = (id: string): OrganisationRef => ({ id });
 
-export const toSource = (source: SourceData | null): Source | null => (source ? { document: source.document, quote: source.quote } : null);
-
-const toFigure = (figure: FigureData | null): Figure | null => (figure ? { ...figure, source: toSource(figure.source) } : null);
-
+// Sources and figures are the contract's, mapped as the kit maps them for the unions.
 const iso = (date: Date | string): string => new Date(date).toISOString();
 
 export function toWorkGroup(row: WorkGroupRow): WorkGroup {

@@ -1,3 +1,23 @@
+import { EntitySchema } from '@mikro-orm/core';
+
+/** The one row of data_version, as dataVersionStatements creates it (read by SQL of the kit's own). */
+export interface DataVersionRow {
+  singleton: boolean;
+  version: string;
+  changedAt: Date;
+}
+
+export const DataVersionEntity = new EntitySchema<DataVersionRow>({
+  name: 'DataVersion',
+  tableName: 'data_version',
+  checks: [{ name: 'data_version_singleton_check', expression: 'singleton = true' }],
+  properties: {
+    singleton: { type: 'boolean', primary: true, default: true },
+    version: { type: 'uuid', defaultRaw: 'gen_random_uuid()' },
+    changedAt: { type: 'datetime', defaultRaw: 'now()' },
+  },
+});
+
 /** The channel on which every change of the data version is announced, with the new version. */
 export const DATA_VERSION_CHANNEL = 'nlf_data_version';
 
@@ -26,10 +46,13 @@ export function dataVersionTriggerSql(table: string): string {
  * data_version table, the function above, and a trigger on each of `tables` that changes the
  * version in the same transaction as any write (a mutation, a reseed, a hand-made UPDATE).
  */
+// `singleton = true` rather than the equivalent bare `singleton` (databases migrated before have that):
+// MikroORM's schema comparison reads back only checks PostgreSQL prints as "CHECK ((...))", so a bare
+// column would always differ from DataVersionEntity.
 export function dataVersionStatements(tables: readonly string[]): string[] {
   return [
     `create table data_version (
-      singleton boolean primary key default true check (singleton),
+      singleton boolean primary key default true check (singleton = true),
       version uuid not null default gen_random_uuid(),
       changed_at timestamptz not null default now()
     )`,

@@ -4,7 +4,7 @@ export * from './meeting';
 export * from './decision';
 export * from './audit';
 
-import { SourcePassageEntity } from '@nlf/schema';
+import { DataVersionEntity, SourcePassageEntity } from '@nlf/schema';
 import { AuditEventEntity } from './audit';
 import { DecisionEntity, StatusChangeEntity } from './decision';
 import { AgendaItemEntity, MeetingEntity, MeetingParticipantEntity } from './meeting';
@@ -23,4 +23,5 @@ export const cooperationEntities = [
   StatusChangeEntity,
   AuditEventEntity,
   SourcePassageEntity,
+  DataVersionEntity,
 ];

@@ -1,68 +1,69 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { VersionedItem } from './versioned';
+import { TopicEntity, WorkGroupEntity } from './workGroup';
 
-export interface MeetingRow {
-  id: string;
-  workGroupId: string;
+// Each field declared once, its column beside its type (see workGroup.ts).
+
+@Entity({ tableName: 'meeting' })
+@Check({ name: 'meeting_date_check', expression: "date ~ '^\\d{4}-\\d{2}-\\d{2}$'" })
+@Index({ name: 'meeting_work_group_idx', properties: ['workGroupId', 'date'] })
+export class MeetingEntity extends VersionedItem {
+  @ManyToOne({ entity: () => WorkGroupEntity, mapToPk: true, fieldName: 'work_group_id', foreignKeyName: 'meeting_work_group_id_fkey', deleteRule: 'cascade', updateRule: 'no action' })
+  workGroupId!: string;
+
   /** Calendar date, YYYY-MM-DD. */
-  date: string;
-  kind: string;
-  status: 'SCHEDULED' | 'HELD';
-  minutes: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
+  @Property({ type: 'text' })
+  date!: string;
+
+  @Property({ type: 'text' })
+  kind!: string;
+
+  @Enum({ type: 'text', items: ['SCHEDULED', 'HELD'] })
+  status!: 'SCHEDULED' | 'HELD';
+
+  @Property({ type: 'text', nullable: true })
+  minutes!: string | null;
 }
+export type MeetingRow = MeetingEntity;
 
-export interface MeetingParticipantRow {
-  id: string;
-  meetingId: string;
-  organisationId: string;
-  position: number;
+/** The meeting a row belongs to: a foreign key, its value the meeting's id. */
+const ofMeeting = (table: string) =>
+  ManyToOne({ entity: () => MeetingEntity, mapToPk: true, fieldName: 'meeting_id', foreignKeyName: `${table}_meeting_id_fkey`, deleteRule: 'cascade', updateRule: 'no action' });
+
+@Entity({ tableName: 'meeting_participant' })
+@Unique({ name: 'meeting_participant_meeting_id_organisation_id_key', properties: ['meetingId', 'organisationId'] })
+export class MeetingParticipantEntity {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @ofMeeting('meeting_participant')
+  meetingId!: string;
+
+  @Property({ type: 'text' })
+  organisationId!: string;
+
+  @Property({ type: 'integer' })
+  position!: number;
 }
+export type MeetingParticipantRow = MeetingParticipantEntity;
 
-export interface AgendaItemRow {
-  id: string;
-  meetingId: string;
-  position: number;
-  title: string;
-  topicId: string | null;
+@Entity({ tableName: 'agenda_item' })
+// One position per point of a meeting: concurrent additions collide here, and the loser retries.
+@Unique({ name: 'agenda_item_position_unique', properties: ['meetingId', 'position'] })
+export class AgendaItemEntity {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @ofMeeting('agenda_item')
+  meetingId!: string;
+
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @ManyToOne({ entity: () => TopicEntity, mapToPk: true, nullable: true, fieldName: 'topic_id', foreignKeyName: 'agenda_item_topic_id_fkey', deleteRule: 'no action', updateRule: 'no action' })
+  topicId!: string | null;
 }
-
-export const MeetingEntity = new EntitySchema<MeetingRow>({
-  name: 'Meeting',
-  tableName: 'meeting',
-  properties: {
-    id: { type: 'string', primary: true },
-    workGroupId: { type: 'string' },
-    date: { type: 'string' },
-    kind: { type: 'string' },
-    status: { type: 'string' },
-    minutes: { type: 'string', nullable: true },
-    version: { type: 'integer' },
-    createdAt: { type: 'datetime' },
-    updatedAt: { type: 'datetime' },
-  },
-});
-
-export const MeetingParticipantEntity = new EntitySchema<MeetingParticipantRow>({
-  name: 'MeetingParticipant',
-  tableName: 'meeting_participant',
-  properties: {
-    id: { type: 'string', primary: true },
-    meetingId: { type: 'string' },
-    organisationId: { type: 'string' },
-    position: { type: 'integer' },
-  },
-});
-
-export const AgendaItemEntity = new EntitySchema<AgendaItemRow>({
-  name: 'AgendaItem',
-  tableName: 'agenda_item',
-  properties: {
-    id: { type: 'string', primary: true },
-    meetingId: { type: 'string' },
-    position: { type: 'integer' },
-    title: { type: 'string' },
-    topicId: { type: 'string', nullable: true },
-  },
-});
+export type AgendaItemRow = AgendaItemEntity;

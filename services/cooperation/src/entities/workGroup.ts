@@ -1,104 +1,110 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { VersionedItem } from './versioned';
 import type { FigureData, SourceData } from './values';
 
-export interface WorkGroupRow {
-  id: string;
-  name: string;
-  purpose: string | null;
-  secretariatId: string | null;
-  supportedById: string | null;
-  sources: SourceData[];
-  /** Optimistic lock: every update must name the version it read. */
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+// Each field is declared once: its column (as the migrations create it; the schema test checks it)
+// beside its TypeScript type. The GraphQL types are the contract's, and mapper.ts maps between.
 
-export interface ParticipantRow {
-  id: string;
-  workGroupId: string;
-  organisationId: string;
-  role: 'SECRETARIAT' | 'SUPPORT' | 'MEMBER';
-  position: number;
+/** A joint work group; the row type is the class. */
+@Entity({ tableName: 'work_group' })
+@Check({ name: 'work_group_name_check', expression: 'length(TRIM(BOTH FROM name)) > 0' })
+export class WorkGroupEntity extends VersionedItem {
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  purpose!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  secretariatId!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  supportedById!: string | null;
+
+  @Property({ type: 'json', default: '[]' })
+  sources!: SourceData[];
+}
+export type WorkGroupRow = WorkGroupEntity;
+
+/** The work group a row belongs to: a foreign key, its value the group's id. */
+const ofWorkGroup = (table: string) =>
+  ManyToOne({ entity: () => WorkGroupEntity, mapToPk: true, fieldName: 'work_group_id', foreignKeyName: `${table}_work_group_id_fkey`, deleteRule: 'cascade', updateRule: 'no action' });
+
+@Entity({ tableName: 'work_group_participant' })
+@Unique({ name: 'work_group_participant_work_group_id_organisation_id_key', properties: ['workGroupId', 'organisationId'] })
+@Index({ name: 'work_group_participant_organisation_idx', properties: ['organisationId'] })
+export class ParticipantEntity {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @ofWorkGroup('work_group_participant')
+  workGroupId!: string;
+
+  @Property({ type: 'text' })
+  organisationId!: string;
+
+  @Enum({ type: 'text', items: ['SECRETARIAT', 'SUPPORT', 'MEMBER'] })
+  role!: 'SECRETARIAT' | 'SUPPORT' | 'MEMBER';
+
+  @Property({ type: 'integer' })
+  position!: number;
+
   /** Why the organisation is listed, where the source does not name it outright. */
-  basis: string | null;
-  source: SourceData | null;
+  @Property({ type: 'text', nullable: true })
+  basis!: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  source!: SourceData | null;
 }
+export type ParticipantRow = ParticipantEntity;
 
-export interface TopicRow {
-  id: string;
-  workGroupId: string;
-  position: number;
-  title: string;
-  source: SourceData | null;
+@Entity({ tableName: 'topic' })
+@Index({ name: 'topic_work_group_idx', properties: ['workGroupId', 'position'] })
+export class TopicEntity {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @ofWorkGroup('topic')
+  workGroupId!: string;
+
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'json', nullable: true })
+  source!: SourceData | null;
 }
+export type TopicRow = TopicEntity;
 
-export interface MeetingRhythmRow {
-  id: string;
-  workGroupId: string;
-  position: number;
-  kind: string;
-  description: string;
-  frequency: FigureData | null;
-  participants: string | null;
-  purpose: string | null;
-  source: SourceData | null;
+@Entity({ tableName: 'meeting_rhythm' })
+export class MeetingRhythmEntity {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @ofWorkGroup('meeting_rhythm')
+  workGroupId!: string;
+
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Property({ type: 'text' })
+  kind!: string;
+
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Property({ type: 'json', nullable: true })
+  frequency!: FigureData | null;
+
+  @Property({ type: 'text', nullable: true })
+  participants!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  purpose!: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  source!: SourceData | null;
 }
-
-export const WorkGroupEntity = new EntitySchema<WorkGroupRow>({
-  name: 'WorkGroup',
-  tableName: 'work_group',
-  properties: {
-    id: { type: 'string', primary: true },
-    name: { type: 'string' },
-    purpose: { type: 'string', nullable: true },
-    secretariatId: { type: 'string', nullable: true },
-    supportedById: { type: 'string', nullable: true },
-    sources: { type: 'json' },
-    version: { type: 'integer' },
-    createdAt: { type: 'datetime' },
-    updatedAt: { type: 'datetime' },
-  },
-});
-
-export const ParticipantEntity = new EntitySchema<ParticipantRow>({
-  name: 'Participant',
-  tableName: 'work_group_participant',
-  properties: {
-    id: { type: 'string', primary: true },
-    workGroupId: { type: 'string' },
-    organisationId: { type: 'string' },
-    role: { type: 'string' },
-    position: { type: 'integer' },
-    basis: { type: 'string', nullable: true },
-    source: { type: 'json', nullable: true },
-  },
-});
-
-export const TopicEntity = new EntitySchema<TopicRow>({
-  name: 'Topic',
-  tableName: 'topic',
-  properties: {
-    id: { type: 'string', primary: true },
-    workGroupId: { type: 'string' },
-    position: { type: 'integer' },
-    title: { type: 'string' },
-    source: { type: 'json', nullable: true },
-  },
-});
-
-export const MeetingRhythmEntity = new EntitySchema<MeetingRhythmRow>({
-  name: 'MeetingRhythm',
-  tableName: 'meeting_rhythm',
-  properties: {
-    id: { type: 'string', primary: true },
-    workGroupId: { type: 'string' },
-    position: { type: 'integer' },
-    kind: { type: 'string' },
-    description: { type: 'string' },
-    frequency: { type: 'json', nullable: true },
-    participants: { type: 'string', nullable: true },
-    purpose: { type: 'string', nullable: true },
-    source: { type: 'json', nullable: true },
-  },
-});
+export type MeetingRhythmRow = MeetingRhythmEntity;

@@ -1,15 +1,14 @@
-import type { SubgraphContext } from '@nlf/schema';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { readableEvents, readableStatusChanges } from '../domain/auditTrail';
+import { historyOf, statusHistoryOf } from '../domain/auditTrail';
 import { allowedNextStatuses } from '../domain/statusOrder';
 import type { DecisionStatusValue } from '../entities';
-import { loadersOf } from '../loaders';
-import { toAuditEvent, toOrganisationRef, toStatusChange, toWorkGroup } from '../mapper';
+import { toOrganisationRef, toWorkGroup } from '../mapper';
 import { AuditEvent } from '../types/audit';
 import { Decision, DecisionStatusChange } from '../types/decision';
 import { DecisionStatus } from '../types/enums';
 import { OrganisationRef } from '../types/organisation';
 import { WorkGroup } from '../types/workGroup';
+import type { CooperationContext } from '../loaders';
 
 @Resolver(() => Decision)
 export class DecisionResolver {
@@ -19,8 +18,8 @@ export class DecisionResolver {
   }
 
   @FieldResolver(() => WorkGroup, { nullable: true })
-  async workGroup(@Root() decision: Decision, @Ctx() ctx: SubgraphContext): Promise<WorkGroup | null> {
-    const row = decision.workGroupId ? await loadersOf(ctx).workGroup.load(decision.workGroupId) : null;
+  async workGroup(@Root() decision: Decision, @Ctx() ctx: CooperationContext): Promise<WorkGroup | null> {
+    const row = decision.workGroupId ? await ctx.loaders.workGroup.load(decision.workGroupId) : null;
     return row ? toWorkGroup(row) : null;
   }
 
@@ -30,12 +29,12 @@ export class DecisionResolver {
   }
 
   @FieldResolver(() => [DecisionStatusChange], { description: 'Every status it has had, oldest first.' })
-  async statusHistory(@Root() decision: Decision, @Ctx() ctx: SubgraphContext): Promise<DecisionStatusChange[]> {
-    return (await readableStatusChanges(ctx, decision.workGroupId, await loadersOf(ctx).statusHistory.load(decision.id))).map(toStatusChange);
+  async statusHistory(@Root() decision: Decision, @Ctx() ctx: CooperationContext): Promise<DecisionStatusChange[]> {
+    return statusHistoryOf(ctx, decision);
   }
 
   @FieldResolver(() => [AuditEvent], { description: 'Every change to the decision, oldest first.' })
-  async history(@Root() decision: Decision, @Ctx() ctx: SubgraphContext): Promise<AuditEvent[]> {
-    return (await readableEvents(ctx, 'history', await loadersOf(ctx).history.load(decision.id))).map(toAuditEvent);
+  async history(@Root() decision: Decision, @Ctx() ctx: CooperationContext): Promise<AuditEvent[]> {
+    return historyOf(ctx, decision.id);
   }
 }

@@ -1,12 +1,12 @@
 import {
-  SOURCE_SEARCH_DEFAULT_PAGE, SOURCE_SEARCH_MAX_PAGE, sourceSearch, SourcePassageConnection, SourceSearchArgs, type SubgraphContext,
+  SOURCE_SEARCH_DEFAULT_PAGE, SOURCE_SEARCH_MAX_PAGE, sourceSearch, SourcePassageConnection, SourceSearchArgs,
 } from '@nlf/schema';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { loadersOf } from '../loaders';
 import { toDecision, toWorkGroup } from '../mapper';
 import { Decision } from '../types/decision';
 import { OrganisationRef } from '../types/organisation';
 import { WorkGroup } from '../types/workGroup';
+import type { CooperationContext } from '../loaders';
 
 /** What the cooperation subgraph adds to every organisation of the federation. */
 @Resolver(() => OrganisationRef)
@@ -15,16 +15,16 @@ export class OrganisationResolver {
     nullable: true,
     description: 'Joint work groups the organisation takes part in; null (with an error) while the cooperation subgraph is down.',
   })
-  async workGroups(@Root() org: OrganisationRef, @Ctx() ctx: SubgraphContext): Promise<WorkGroup[]> {
-    return (await loadersOf(ctx).workGroupsOf.load(org.id)).map(toWorkGroup);
+  async workGroups(@Root() org: OrganisationRef, @Ctx() ctx: CooperationContext): Promise<WorkGroup[]> {
+    return (await ctx.loaders.workGroupsOf.load(org.id)).map(toWorkGroup);
   }
 
   @FieldResolver(() => [Decision], {
     nullable: true,
     description: 'Decisions and initiatives the organisation is responsible for; null while the cooperation subgraph is down.',
   })
-  async decisions(@Root() org: OrganisationRef, @Ctx() ctx: SubgraphContext): Promise<Decision[]> {
-    return (await loadersOf(ctx).decisionsOf.load(org.id)).map(toDecision);
+  async decisions(@Root() org: OrganisationRef, @Ctx() ctx: CooperationContext): Promise<Decision[]> {
+    return (await ctx.loaders.decisionsOf.load(org.id)).map(toDecision);
   }
 
   @FieldResolver(() => SourcePassageConnection, {
@@ -37,7 +37,7 @@ export class OrganisationResolver {
   })
   cooperationSearch(
     @Root() org: OrganisationRef,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: CooperationContext,
     @Args() { text, first, after }: SourceSearchArgs,
   ): Promise<SourcePassageConnection> {
     return sourceSearch(ctx.loaders.passages, org.id, text, first ?? SOURCE_SEARCH_DEFAULT_PAGE, after);

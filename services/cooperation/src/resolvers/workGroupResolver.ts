@@ -1,13 +1,12 @@
-import { readableEvents } from '../domain/auditTrail';
-import type { SubgraphContext } from '@nlf/schema';
+import { historyOf } from '../domain/auditTrail';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { loadersOf } from '../loaders';
-import { toAuditEvent, toDecision, toMeeting, toMeetingRhythm, toOrganisationRef, toParticipation, toTopic } from '../mapper';
+import { toDecision, toMeeting, toMeetingRhythm, toOrganisationRef, toParticipation, toTopic } from '../mapper';
 import { AuditEvent } from '../types/audit';
 import { Decision } from '../types/decision';
 import { Meeting } from '../types/meeting';
 import { OrganisationRef } from '../types/organisation';
 import { MeetingRhythm, Participation, Topic, WorkGroup } from '../types/workGroup';
+import type { CooperationContext } from '../loaders';
 
 @Resolver(() => WorkGroup)
 export class WorkGroupResolver {
@@ -25,37 +24,37 @@ export class WorkGroupResolver {
     nullable: 'items',
     description: "Every participating organisation, resolved by its own subgraph (live figures); null where that subgraph is down.",
   })
-  async participants(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<OrganisationRef[]> {
-    return (await loadersOf(ctx).participants.load(group.id)).map((row) => toOrganisationRef(row.organisationId));
+  async participants(@Root() group: WorkGroup, @Ctx() ctx: CooperationContext): Promise<OrganisationRef[]> {
+    return (await ctx.loaders.participants.load(group.id)).map((row) => toOrganisationRef(row.organisationId));
   }
 
   @FieldResolver(() => [Participation], { description: 'Participants with their role and the basis of their listing.' })
-  async participations(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<Participation[]> {
-    return (await loadersOf(ctx).participants.load(group.id)).map(toParticipation);
+  async participations(@Root() group: WorkGroup, @Ctx() ctx: CooperationContext): Promise<Participation[]> {
+    return (await ctx.loaders.participants.load(group.id)).map(toParticipation);
   }
 
   @FieldResolver(() => [Topic])
-  async topics(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<Topic[]> {
-    return (await loadersOf(ctx).topics.load(group.id)).map(toTopic);
+  async topics(@Root() group: WorkGroup, @Ctx() ctx: CooperationContext): Promise<Topic[]> {
+    return (await ctx.loaders.topics.load(group.id)).map(toTopic);
   }
 
   @FieldResolver(() => [MeetingRhythm])
-  async meetingRhythm(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<MeetingRhythm[]> {
-    return (await loadersOf(ctx).meetingRhythm.load(group.id)).map(toMeetingRhythm);
+  async meetingRhythm(@Root() group: WorkGroup, @Ctx() ctx: CooperationContext): Promise<MeetingRhythm[]> {
+    return (await ctx.loaders.meetingRhythm.load(group.id)).map(toMeetingRhythm);
   }
 
   @FieldResolver(() => [Meeting], { description: 'Scheduled and held meetings, by date.' })
-  async meetings(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<Meeting[]> {
-    return (await loadersOf(ctx).meetings.load(group.id)).map(toMeeting);
+  async meetings(@Root() group: WorkGroup, @Ctx() ctx: CooperationContext): Promise<Meeting[]> {
+    return (await ctx.loaders.meetings.load(group.id)).map(toMeeting);
   }
 
   @FieldResolver(() => [Decision])
-  async decisions(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<Decision[]> {
-    return (await loadersOf(ctx).decisionsOfWorkGroup.load(group.id)).map(toDecision);
+  async decisions(@Root() group: WorkGroup, @Ctx() ctx: CooperationContext): Promise<Decision[]> {
+    return (await ctx.loaders.decisionsOfWorkGroup.load(group.id)).map(toDecision);
   }
 
   @FieldResolver(() => [AuditEvent], { description: 'Every change to the work group, oldest first.' })
-  async history(@Root() group: WorkGroup, @Ctx() ctx: SubgraphContext): Promise<AuditEvent[]> {
-    return (await readableEvents(ctx, 'history', await loadersOf(ctx).history.load(group.id))).map(toAuditEvent);
+  async history(@Root() group: WorkGroup, @Ctx() ctx: CooperationContext): Promise<AuditEvent[]> {
+    return historyOf(ctx, group.id);
   }
 }

@@ -1,19 +1,6 @@
-/** The parts of organisations.json the cooperation subgraph seeds from. */
-export interface SourceRef {
-  file: string;
-  quote: string;
-}
+import type { DomainFigure, DomainSource } from '@nlf/schema';
 
-export interface FigureSource {
-  low: number | null;
-  high: number | null;
-  approximate: boolean;
-  estimate: boolean;
-  qualifier?: string | null;
-  scope?: string | null;
-  unit?: string | null;
-  source?: SourceRef | null;
-}
+/** The parts of organisations.json the cooperation subgraph seeds from; its sources and figures are the kit's. */
 
 export interface CooperationSource {
   id: string;
@@ -22,9 +9,9 @@ export interface CooperationSource {
   supportedBy: string | null;
   participants: string;
   form: string;
-  politicalMeetings: { frequency: FigureSource | null; participants: string; purpose: string };
+  politicalMeetings: { frequency: DomainFigure | null; participants: string; purpose: string };
   topics: string[];
-  evidence: SourceRef[];
+  evidence: DomainSource[];
 }
 
 export interface CongressDecisionSource {
@@ -43,8 +30,8 @@ export interface CongressDecisionSource {
   activitiesDone?: string[];
   activitiesPlanned?: string[];
   remainingParts?: string[];
-  evidence?: SourceRef[];
-  source?: SourceRef;
+  evidence?: DomainSource[];
+  source?: DomainSource;
 }
 
 export interface OrganisationSource {

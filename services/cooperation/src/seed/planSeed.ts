@@ -1,8 +1,9 @@
 import type {
-  ActivityData, AuditEventRow, DecisionRow, FigureData, MeetingRhythmRow, ParticipantRow, SourceData, StatusChangeRow, TopicRow,
+  ActivityData, AuditEventRow, DecisionRow, MeetingRhythmRow, ParticipantRow, SourceData, StatusChangeRow, TopicRow,
   WorkGroupRow,
 } from '../entities';
-import type { CongressDecisionSource, CooperationSource, FigureSource, OrganisationSource, SourceRef } from './domainTypes';
+import { toFigureData, toSourceData, type DomainSource } from '@nlf/schema';
+import type { CongressDecisionSource, CooperationSource, OrganisationSource } from './domainTypes';
 import { JOINT_TOPIC_QUOTES, JOINT_WORK_PURPOSE, LO_PAPER, MEMBER_BASIS } from './sources';
 
 export interface CooperationSeedPlan {
@@ -18,18 +19,11 @@ export interface CooperationSeedPlan {
 /** The actor the audit trail and status history name for what was loaded from the sources. */
 export const SEED_ACTOR = 'seed';
 
-const toSource = (ref: SourceRef): SourceData => ({ document: ref.file, quote: ref.quote });
-
-function toFigure(figure: FigureSource | null): FigureData | null {
-  if (!figure) return null;
-  return {
-    low: figure.low, high: figure.high, approximate: figure.approximate, estimate: figure.estimate, qualifier: figure.qualifier ?? null,
-    scope: figure.scope ?? null, unit: figure.unit ?? null, source: figure.source ? toSource(figure.source) : null,
-  };
-}
+// organisations.json's sources and figures become stored data as the kit seeds them for the unions.
+const toSource = (ref: DomainSource): SourceData => toSourceData(ref)!;
 
 /** The evidence quote that contains `text`; the plan fails loudly when the data no longer has it. */
-function quoteWith(evidence: readonly SourceRef[], text: string): SourceData {
+function quoteWith(evidence: readonly DomainSource[], text: string): SourceData {
   const ref = evidence.find((candidate) => candidate.quote.includes(text));
   if (!ref) throw new Error(`organisations.json: no evidence quote containing "${text}"`);
   return toSource(ref);
@@ -65,7 +59,7 @@ function planWorkGroup(holder: OrganisationSource, cooperation: CooperationSourc
     {
       id: `${id}/rhythm-elected`, workGroupId: id, position: 1, kind: 'ELECTED_REPRESENTATIVES',
       description: 'Meetings between the elected officials of the individual unions',
-      frequency: toFigure(cooperation.politicalMeetings.frequency), participants: cooperation.politicalMeetings.participants,
+      frequency: toFigureData(cooperation.politicalMeetings.frequency), participants: cooperation.politicalMeetings.participants,
       purpose: cooperation.politicalMeetings.purpose, source: political,
     },
     {

@@ -1,3 +1,4 @@
+import { PageInfo } from '@nlf/schema';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'One field a change touched; values as JSON text (null when absent).' })
@@ -36,11 +37,20 @@ export class AuditEvent {
   changes!: FieldChange[];
 }
 
-@ObjectType({ description: 'A page of the audit trail, newest first.' })
-export class AuditTrail {
-  @Field(() => [AuditEvent])
-  events!: AuditEvent[];
+@ObjectType()
+export class AuditEventEdge {
+  @Field()
+  cursor!: string;
 
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last.' })
-  endCursor!: string | null;
+  @Field(() => AuditEvent)
+  node!: AuditEvent;
+}
+
+@ObjectType({ description: 'A page of the audit trail, newest first; pass pageInfo.endCursor as `after` for the next.' })
+export class AuditEventConnection {
+  @Field(() => [AuditEventEdge])
+  edges!: AuditEventEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 }
