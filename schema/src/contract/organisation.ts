@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { BranchCount } from './branch';
 import { Country, OrganisationKind } from './enums';
 import { Figure, Source } from './figure';
@@ -59,6 +59,12 @@ export abstract class OrganisationFields {
     description: 'The caption of the table leaderMemberCount is read from, where it comes from a table.',
   })
   leaderMemberCountCaption!: Source | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The row of that table (1 = first) leaderMemberCount is read from; null where it does not come from a table.',
+  })
+  leaderMemberCountTableRow!: number | null;
 
   @Field(() => [Figure], { description: 'Other readings of the leader-member total the sources give, each with its label.' })
   leaderMemberCountAlternatives!: Figure[];

@@ -16,6 +16,14 @@ const NOTE_FIELDS: Record<string, string> = {
   ambiguity: 'leaderMemberCount',
 };
 
+/** A council's remarks (governingBodies[] in the file), each about a field of the council. */
+const COUNCIL_NOTE_FIELDS: Record<string, string | null> = {
+  membersNote: 'members',
+  meetingFrequencyNote: 'meetingFrequency',
+  statusNote: 'status',
+  note: null,
+};
+
 const source = (value: DomainSource | null | undefined): SourceData | null =>
   value ? { document: value.file, quote: value.quote } : null;
 
@@ -49,6 +57,14 @@ export function planProfile(org: DomainOrganisation, toFigure: FigureMapper): Pr
     if (typeof record[key] === 'string') curatorNotes.push({ field, english: record[key] as string });
   }
 
+  for (const body of org.governingBodies ?? []) {
+    const remarks = body as unknown as Record<string, unknown>;
+    for (const [key, field] of Object.entries(COUNCIL_NOTE_FIELDS)) {
+      const english = remarks[key];
+      if (typeof english === 'string') curatorNotes.push({ field: field ? `councils.${body.id}.${field}` : `councils.${body.id}`, english });
+    }
+  }
+
   for (const section of org.sections ?? []) {
     const common = { id: section.id, originalTerm: section.name, count: toFigure(section.count), sources: sources(section.evidence) };
     if (section.schemaType === 'WorkplaceGroup') {
@@ -64,6 +80,7 @@ export function planProfile(org: DomainOrganisation, toFigure: FigureMapper): Pr
       unitGroups.push({
         ...common,
         unitType: section.schemaType === 'Branch' ? 'BRANCH' : 'SECTION',
+        kind: section.kind ?? null,
         composition: section.members ?? null,
         membershipRule: section.membershipRule ?? null,
         fees: section.fees ?? null,
@@ -93,8 +110,11 @@ export function planProfile(org: DomainOrganisation, toFigure: FigureMapper): Pr
   const affiliateIds: { id: string; note?: string }[] = org.affiliates ?? (org.affiliatesWithLeaderMembers ?? []).map((id) => ({ id }));
   return {
     parentSource: source(org.parent?.source),
-    countryBasis: org.countryBasis ? { basis: org.countryBasis.basis, source: source(org.countryBasis.source) } : null,
+    countryBasis: org.countryBasis
+      ? { basis: org.countryBasis.basis, source: source(org.countryBasis.source), note: org.countryBasis.note ?? null }
+      : null,
     leaderMemberCountCaption: source(org.leaderMemberCountCaption),
+    leaderMemberCountTableRow: org.tableRowOrder ?? null,
     leaderMemberCountAlternatives: labelled(toFigure)(org.leaderMemberCountAlternatives),
     otherFigures: labelled(toFigure)(org.otherNumbers),
     scope: statement(org.scope),

@@ -102,6 +102,14 @@ export function planSeed(org: DomainOrganisation): OrganisationSeed {
       size: toFigure(body.size),
       seats: (body.composition ?? []).map((seat) => ({ role: seat.role, originalTitle: seat.originalTitle, count: seat.seats })),
       sources: evidence.map((source) => toSource(source)!),
+      participants: body.participants ?? null,
+      agenda: body.agenda ?? null,
+      elects: body.elects ?? [],
+      reportsTo: body.reportsTo ?? null,
+      audience: body.audience ?? null,
+      levels: body.levels ?? [],
+      statutory: body.statutory ?? null,
+      status: body.status ?? null,
     });
     (body.members ?? []).forEach((member, position) => {
       councilMembers.push({
@@ -126,8 +134,15 @@ export function planSeed(org: DomainOrganisation): OrganisationSeed {
     levels: asList(forum.level),
     audience: forum.audience ?? null,
     sources: (forum.evidence ?? []).map((source) => toSource(source)!),
-    // A forum's participants are a figure (with its quote) or, without a quote, the curator's words: only the figure is kept.
+    // A forum's participants are a figure (with its quote) or, without a quote, the curator's words.
     participantCount: typeof forum.participants === 'object' ? toFigure(forum.participants) : null,
+    participants: typeof forum.participants === 'string' ? forum.participants : null,
+    partOf: forum.partOf ?? null,
+    cardinality: forum.cardinality ?? null,
+    status: forum.status ?? null,
+    meetingFrequency: forum.meetingFrequency ?? null,
+    focusAreas: forum.focusAreas ?? [],
+    ends: forum.ends ?? null,
   }));
 
   const kind = org.kind.toUpperCase();
