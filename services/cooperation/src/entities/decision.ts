@@ -21,6 +21,8 @@ export interface DecisionRow {
   activities: ActivityData[];
   remainingParts: string[];
   sources: SourceData[];
+  /** What its text is written in (nb, sv, da, en...), for searching it; null when not known. */
+  language: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -62,6 +64,7 @@ export const DecisionEntity = new EntitySchema<DecisionRow>({
     activities: { type: 'json' },
     remainingParts: { type: 'json' },
     sources: { type: 'json' },
+    language: { type: 'string', nullable: true },
     version: { type: 'integer' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },

@@ -8,6 +8,8 @@ export interface WorkGroupRow {
   secretariatId: string | null;
   supportedById: string | null;
   sources: SourceData[];
+  /** What its text is written in (nb, sv, da, en...), for searching it; null when not known. */
+  language: string | null;
   /** Optimistic lock: every update must name the version it read. */
   version: number;
   createdAt: Date;
@@ -55,6 +57,7 @@ export const WorkGroupEntity = new EntitySchema<WorkGroupRow>({
     secretariatId: { type: 'string', nullable: true },
     supportedById: { type: 'string', nullable: true },
     sources: { type: 'json' },
+    language: { type: 'string', nullable: true },
     version: { type: 'integer' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
