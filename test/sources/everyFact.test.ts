@@ -223,13 +223,30 @@ function servedFacts(value: unknown, path: string, anchors: Set<string>, into: S
   return into;
 }
 
+/** Every quote's document file, with the organisation whose facts quote it. */
+function heldQuotes(file: { organisations: { id: string }[] }): { organisationId: string; file: string }[] {
+  const found: { organisationId: string; file: string }[] = [];
+  const walk = (organisationId: string, value: unknown): void => {
+    if (Array.isArray(value)) value.forEach((item) => walk(organisationId, item));
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (isSource(record)) found.push({ organisationId, file: String(record.file) });
+      else Object.values(record).forEach((child) => walk(organisationId, child));
+    }
+  };
+  for (const org of file.organisations) walk(org.id, org);
+  return found;
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 describe('every fact of organisations.json through the gateway, not only its quotes', () => {
   let served: Map<string, ServedFact[]>;
+  let answers: Map<string, Record<string, unknown>>;
 
   beforeAll(async () => {
     const answer = await readSources(federation);
+    answers = answer.organisations;
     served = new Map();
     for (const [id, organisation] of answer.organisations) served.set(id, servedFacts(organisation, '', new Set([id])));
     served.set('/', servedFacts(answer.workGroups, '/workGroups', new Set()));
@@ -257,6 +274,29 @@ describe('every fact of organisations.json through the gateway, not only its quo
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('gives each source document with its language, organisation and description, under every organisation that quotes it', () => {
+    const file = JSON.parse(readFileSync(join(REPO_ROOT, 'services', 'cooperation', 'data', 'organisations.json'), 'utf8'));
+    const documents = Object.entries(file.meta.sources as Record<string, { language: string; organisation: string; what: string }>);
+    expect(documents).toHaveLength(5);
+    const quotedBy = new Map<string, Set<string>>();
+    for (const quote of heldQuotes(file)) quotedBy.set(quote.file, (quotedBy.get(quote.file) ?? new Set()).add(quote.organisationId));
+    const missing: string[] = [];
+    for (const [document, about] of documents) {
+      const expected = { document, language: about.language, organisationId: about.organisation, about: about.what };
+      expect(quotedBy.get(document)).toContain(about.organisation);
+      for (const id of quotedBy.get(document) ?? []) {
+        if (!(answers.get(id)!.sourceDocuments as unknown[]).some((listed) => same(listed, expected))) {
+          missing.push(`${id}: ${JSON.stringify(expected)}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    // Nothing listed that the organisation's facts do not quote.
+    for (const [id, answer] of answers) {
+      for (const listed of answer.sourceDocuments as { document: string }[]) expect(quotedBy.get(listed.document)).toContain(id);
+    }
   });
 
   it("gives Ledarna's, Utdanningsforbundet's and Fagforbundet's forums as the sources describe them", async () => {

@@ -50,6 +50,7 @@ export const ORGANISATION_FIELDS = `
   cooperationRoles { cooperationId role english source { ${S} } }
   authorship { ${STATEMENT} }
   curatorNotes { field english }
+  sourceDocuments { document language organisationId about }
   decisions {
     id congress motionNumber origin title clauses status originalStatus statusNote deadline outcome
     activities { text state } remainingParts sources { ${S} }

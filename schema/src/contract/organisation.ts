@@ -4,7 +4,7 @@ import { Country, OrganisationKind } from './enums';
 import { Figure, Source } from './figure';
 import {
   Affiliates, CooperationRole, CountryBasis, Initiative, LevelTerm, MembershipFee, Officer, PolicyDocument, Secretariat,
-  UnitGroup,
+  SourceDocument, UnitGroup,
 } from './profile';
 import { RepresentativeRules, WorkplaceGroup } from './rules';
 import { CuratorNote, Statement } from './statement';
@@ -137,6 +137,9 @@ export abstract class OrganisationFields {
 
   @Field(() => Statement, { nullable: true, description: 'Who wrote the source document, where it says so.' })
   authorship!: Statement | null;
+
+  @Field(() => [SourceDocument], { description: "The source documents the organisation's facts quote, in the order they are first quoted." })
+  sourceDocuments!: SourceDocument[];
 
   @Field(() => [CuratorNote], { description: 'Remarks of the curator where the sources give no quote; never a source\'s words.' })
   curatorNotes!: CuratorNote[];

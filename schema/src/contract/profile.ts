@@ -234,6 +234,22 @@ export class CountryBasis {
   note!: string | null;
 }
 
+@ObjectType({ description: 'A source document the facts quote: what it is and the language its quotes are in.' })
+@Directive('@shareable')
+export class SourceDocument {
+  @Field({ description: 'File name, as Source.document names it.' })
+  document!: string;
+
+  @Field(() => String, { nullable: true, description: 'Language of its text: nb, sv or da; null where not known.' })
+  language!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation whose document it is.' })
+  organisationId!: string | null;
+
+  @Field(() => String, { nullable: true, description: `What the document is. ${ENGLISH_RENDERING}` })
+  about!: string | null;
+}
+
 @ObjectType({ description: 'A role the organisation has in a joint cooperation.' })
 @Directive('@shareable')
 export class CooperationRole {

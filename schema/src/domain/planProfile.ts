@@ -1,7 +1,7 @@
 import type {
   FigureData, ProfileData, SourceData, StatementData, UnitGroupData, WorkplaceGroupData,
 } from '../db/entities';
-import type { DomainLabelledFigure, DomainOrganisation, DomainSource, DomainStatement } from './types';
+import type { DomainDocument, DomainLabelledFigure, DomainOrganisation, DomainSource, DomainStatement } from './types';
 
 /** Fields of an organisation (and of its kinds of units) that hold only a curator's note, no quote. */
 const NOTE_FIELDS: Record<string, string> = {
@@ -48,7 +48,22 @@ const labelled = (toFigure: FigureMapper) => (figures: DomainLabelledFigure[] | 
  * Everything else organisations.json says about one organisation, as stored. The curator's English goes
  * to `english`-like fields, the quotes to `sources`; nothing the file does not hold is filled in.
  */
-export function planProfile(org: DomainOrganisation, toFigure: FigureMapper): ProfileData {
+/** Every document file the organisation's facts quote, in the order the file first quotes each. */
+function quotedDocuments(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => quotedDocuments(item, into));
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.file === 'string' && typeof record.quote === 'string') into.add(record.file);
+    Object.values(record).forEach((child) => quotedDocuments(child, into));
+  }
+  return into;
+}
+
+export function planProfile(
+  org: DomainOrganisation,
+  toFigure: FigureMapper,
+  documents: Readonly<Record<string, DomainDocument>> = {},
+): ProfileData {
   const unitGroups: UnitGroupData[] = [];
   const workplaceGroups: WorkplaceGroupData[] = [];
   const curatorNotes: ProfileData['curatorNotes'] = [];
@@ -210,5 +225,11 @@ export function planProfile(org: DomainOrganisation, toFigure: FigureMapper): Pr
     })),
     authorship: statement(org.workGroup),
     curatorNotes,
+    sourceDocuments: [...quotedDocuments(org)].map((document) => ({
+      document,
+      language: documents[document]?.language ?? null,
+      organisationId: documents[document]?.organisation ?? null,
+      about: documents[document]?.what ?? null,
+    })),
   };
 }

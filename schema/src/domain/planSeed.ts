@@ -2,7 +2,7 @@ import type {
   BranchCountData, BranchRow, CouncilMemberRow, CouncilRow, FigureData, ForumRow, OrganisationRow, SectionRow, SourceData,
 } from '../db/entities';
 import { planProfile } from './planProfile';
-import type { DomainFigure, DomainOrganisation, DomainSource } from './types';
+import type { DomainDocument, DomainFigure, DomainOrganisation, DomainSource } from './types';
 
 /** The rows one organisation of organisations.json becomes. */
 export interface OrganisationSeed {
@@ -43,7 +43,7 @@ function asList<T>(value: T | T[] | undefined): T[] {
  * Maps one organisation as the sources describe it to rows. Nothing is invented: where a source
  * gives only a count (Lederne's 13 geographic branches), the count is kept and no rows are made.
  */
-export function planSeed(org: DomainOrganisation): OrganisationSeed {
+export function planSeed(org: DomainOrganisation, documents: Readonly<Record<string, DomainDocument>> = {}): OrganisationSeed {
   const sections = org.sections ?? [];
   const branchCounts: BranchCountData[] = [];
   const branches: BranchRow[] = [];
@@ -158,7 +158,7 @@ export function planSeed(org: DomainOrganisation): OrganisationSeed {
       leaderMemberCount: toFigure(org.leaderMemberCount),
       branchCounts,
       hasRegister: kind === 'UNION',
-      profile: planProfile(org, toFigure),
+      profile: planProfile(org, toFigure, documents),
     },
     councils,
     councilMembers,

@@ -111,8 +111,15 @@ export interface DomainOrganisation extends DomainProfile {
   forums?: DomainForum[];
 }
 
+/** What organisations.json's meta.sources says of one source document. */
+export interface DomainDocument {
+  language?: string;
+  organisation?: string;
+  what?: string;
+}
+
 export interface DomainFile {
-  meta: Record<string, unknown>;
+  meta: Record<string, unknown> & { sources?: Record<string, DomainDocument> };
   organisations: DomainOrganisation[];
 }
 

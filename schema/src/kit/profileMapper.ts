@@ -8,7 +8,7 @@ export type ProfileFields = Pick<
   | 'tagline' | 'vision' | 'officers' | 'representativeRules' | 'workplaceGroups' | 'unitGroups' | 'levels' | 'secretariat'
   | 'membershipBenefits' | 'membershipFee' | 'policyDocuments' | 'initiatives' | 'policyPositions' | 'representationRule'
   | 'leaderRegistration' | 'leaderDefinition' | 'leaderOrganisationPattern' | 'affiliateLeaderServices' | 'affiliates'
-  | 'cooperationRoles' | 'authorship' | 'curatorNotes'
+  | 'cooperationRoles' | 'authorship' | 'curatorNotes' | 'sourceDocuments'
 >;
 
 type SourceMapper = (source: SourceData | null) => Source | null;
@@ -83,5 +83,6 @@ export function toProfileFields(stored: ProfileData | null, toSource: SourceMapp
     cooperationRoles: profile.cooperationRoles.map((role) => ({ ...role, source: toSource(role.source) })),
     authorship: statement(profile.authorship),
     curatorNotes: profile.curatorNotes,
+    sourceDocuments: profile.sourceDocuments ?? [],
   };
 }

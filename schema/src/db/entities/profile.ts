@@ -105,4 +105,6 @@ export interface ProfileData {
   cooperationRoles: { cooperationId: string; role: string; english: string | null; source: SourceData | null }[];
   authorship: StatementData | null;
   curatorNotes: { field: string; english: string }[];
+  /** Absent on rows seeded before it. */
+  sourceDocuments?: { document: string; language: string | null; organisationId: string | null; about: string | null }[];
 }
