@@ -13,6 +13,7 @@ const MIGRATIONS = [
   'Migration20261202000000_personalDataAccessArguments',
   'Migration20261202000000_sourceProfile',
   'Migration20261202010000_sourcePassages',
+  'Migration20261202040000_bodyDetails',
 ];
 
 // A database of its own on the test PostgreSQL, empty: as a union's database is before its first migration.

@@ -2,47 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@nlf/stack';
 import { useTestFederation } from '../harness/federation';
+import { readSources } from './sourceFields';
 
 const federation = useTestFederation();
-
-const S = 'document quote';
-const FIGURE = `low high approximate estimate qualifier unit scope label note source { ${S} }`;
-const STATEMENT = `english items sources { ${S} }`;
-
-/** Every field of an organisation that carries a quote, as a client would ask for it. */
-const ORGANISATION_FIELDS = `
-  id
-  memberCount { ${FIGURE} } leaderMemberCount { ${FIGURE} }
-  branchCounts { originalTerm count { ${FIGURE} } }
-  councils { id size { ${FIGURE} } members { name source { ${S} } } sources { ${S} } }
-  forums { id participantCount { ${FIGURE} } sources { ${S} } }
-  branches { id memberCount { ${FIGURE} } source { ${S} } }
-  sections { id source { ${S} } }
-  parentSource { ${S} } countryBasis { basis source { ${S} } } leaderMemberCountCaption { ${S} }
-  leaderMemberCountAlternatives { ${FIGURE} } otherFigures { ${FIGURE} }
-  scope { ${STATEMENT} } tagline { ${STATEMENT} } vision { ${STATEMENT} }
-  officers { role originalTitle electedBy note source { ${S} } }
-  representativeRules {
-    originalTerm decidedBy
-    clauses { key english sources { ${S} } }
-    exceptions { grantedBy conditions sources { ${S} } }
-    sources { ${S} }
-  }
-  workplaceGroups { id originalTerm representative belongsTo mainTask scopeRule count { ${FIGURE} } minimumMembers { ${FIGURE} } sources { ${S} } }
-  unitGroups { id originalTerm unitType composition membershipRule fees work count { ${FIGURE} } sources { ${S} } }
-  secretariat { originalTerm staffCount { ${FIGURE} } staffUnits { count { ${FIGURE} } names sources { ${S} } } sources { ${S} } }
-  membershipBenefits { ${STATEMENT} }
-  membershipFee { rate rateUnit appliesTo extras students sources { ${S} } }
-  policyDocuments { name documentType source { ${S} } }
-  initiatives { name period goals sources { ${S} } }
-  policyPositions { ${STATEMENT} } representationRule { ${STATEMENT} } leaderRegistration { ${STATEMENT} }
-  leaderDefinition { ${STATEMENT} } leaderOrganisationPattern { ${STATEMENT} } affiliateLeaderServices { ${STATEMENT} }
-  affiliates { organisations { organisationId note } note sources { ${S} } }
-  cooperationRoles { cooperationId role english source { ${S} } }
-  authorship { ${STATEMENT} }
-  curatorNotes { field english }
-  decisions { id sources { ${S} } }
-`;
 
 /**
  * Where each kind of quote of organisations.json must be found through the gateway: its path in the
@@ -138,20 +100,10 @@ describe('every quote of organisations.json through the gateway', () => {
   let served: Map<string, { path: string; document: string; quote: string }[]>;
 
   beforeAll(async () => {
-    // One organisation a request, as a reader of the sources would ask: every fact of all thirteen in
-    // one request is over the default cost limit (58 680 of 50 000), which is what the limit is for.
-    const { data, errors } = await federation.query(`{
-      organisations { id }
-      workGroups { id sources { ${S} } meetingRhythm { frequency { ${FIGURE} } source { ${S} } } topics { source { ${S} } } participations { source { ${S} } } }
-    }`);
-    expect(errors).toBeUndefined();
+    const answer = await readSources(federation);
     served = new Map();
-    for (const { id } of data.organisations as { id: string }[]) {
-      const one = await federation.query(`query ($id: ID!) { organisation(id: $id) { ${ORGANISATION_FIELDS} } }`, { id });
-      expect(one.errors).toBeUndefined();
-      served.set(id, servedQuotes(one.data.organisation, ''));
-    }
-    served.set('/', servedQuotes(data.workGroups, '/workGroups'));
+    for (const [id, organisation] of answer.organisations) served.set(id, servedQuotes(organisation, ''));
+    served.set('/', servedQuotes(answer.workGroups, '/workGroups'));
   });
 
   it('finds all 203 distinct quotes, each at its typed field', () => {

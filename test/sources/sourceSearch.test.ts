@@ -141,4 +141,26 @@ describe('search over the sources, in their own languages', () => {
     const { errors } = await federation.query(`{ organisations { cooperationSearch(text: "x") { totalCount } } }`);
     expect(new Set(errors?.map((error) => error.extensions?.code))).toEqual(new Set(['VALUE_TOO_SHORT']));
   });
+
+  it('refuses an over-long text or page before any search statement runs, in a union subgraph and the cooperation subgraph', async () => {
+    const spent = async (subgraph: string, field: string, args: string) =>
+      (await federation.growthDuring('nlf_sql_statements_total', async () => {
+        await federation.query(`{ organisation(id: "ledarna") { ${field}(${args}) { totalCount } } }`);
+      }, [subgraph])).total;
+    const words = 'lønn '.repeat(13);
+    for (const [subgraph, field] of [['ledarna', 'sourceSearch'], ['cooperation', 'cooperationSearch']] as const) {
+      // A search that runs: the statement the refused ones must not spend.
+      const searched = await spent(subgraph, field, `text: "medlemmar ${subgraph}", first: 50`);
+      expect(searched).toBeGreaterThan(0);
+      for (const args of [`text: "${words}"`, `text: "${'l'.repeat(201)}"`, 'text: "medlemmar", first: 51']) {
+        expect(await spent(subgraph, field, args)).toBeLessThan(searched);
+      }
+    }
+    const { errors } = await federation.query(`{ organisation(id: "ledarna") {
+      tooLong: cooperationSearch(text: "${words}") { totalCount } tooMany: cooperationSearch(text: "lønn", first: 51) { totalCount }
+    } }`);
+    expect(errors?.map((error) => [error.path?.at(-1), error.extensions?.code])).toEqual([
+      ['tooLong', 'VALUE_TOO_LONG'], ['tooMany', 'PAGE_SIZE_EXCEEDED'],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { CouncilKind, Role } from './enums';
+import { CouncilKind, Level, Role } from './enums';
 import { Figure, Source } from './figure';
+import { ENGLISH_RENDERING } from './rendering';
 
 @ObjectType({ description: 'Seats of one role in a council, as the source describes its composition.' })
 @Directive('@shareable')
@@ -66,4 +67,31 @@ export class Council {
 
   @Field(() => [Source])
   sources!: Source[];
+
+  @Field(() => String, { nullable: true, description: `Who takes part. ${ENGLISH_RENDERING}` })
+  participants!: string | null;
+
+  @Field(() => String, { nullable: true, description: `What it deals with. ${ENGLISH_RENDERING}` })
+  agenda!: string | null;
+
+  @Field(() => [String], { description: `The bodies and offices it elects. ${ENGLISH_RENDERING}` })
+  elects!: string[];
+
+  @Field(() => String, { nullable: true, description: `Whom it reports to, and how often. ${ENGLISH_RENDERING}` })
+  reportsTo!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Whom it is for (e.g. LEADERS), where the sources say so.' })
+  audience!: string | null;
+
+  @Field(() => [Level], { description: 'The levels it sits at, where the sources say so.' })
+  levels!: Level[];
+
+  @Field(() => Boolean, { nullable: true, description: 'True where the sources say the statutes lay it down; null where they do not say.' })
+  statutory!: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'PROPOSED for a body decided on but not yet written into the statutes; null where the sources give no status.',
+  })
+  status!: string | null;
 }

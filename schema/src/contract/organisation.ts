@@ -1,10 +1,10 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { BranchCount } from './branch';
 import { Country, OrganisationKind } from './enums';
 import { Figure, Source } from './figure';
 import {
   Affiliates, CooperationRole, CountryBasis, Initiative, LevelTerm, MembershipFee, Officer, PolicyDocument, Secretariat,
-  UnitGroup,
+  SourceDocument, UnitGroup,
 } from './profile';
 import { RepresentativeRules, WorkplaceGroup } from './rules';
 import { CuratorNote, Statement } from './statement';
@@ -59,6 +59,12 @@ export abstract class OrganisationFields {
     description: 'The caption of the table leaderMemberCount is read from, where it comes from a table.',
   })
   leaderMemberCountCaption!: Source | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The row of that table (1 = first) leaderMemberCount is read from; null where it does not come from a table.',
+  })
+  leaderMemberCountTableRow!: number | null;
 
   @Field(() => [Figure], { description: 'Other readings of the leader-member total the sources give, each with its label.' })
   leaderMemberCountAlternatives!: Figure[];
@@ -131,6 +137,9 @@ export abstract class OrganisationFields {
 
   @Field(() => Statement, { nullable: true, description: 'Who wrote the source document, where it says so.' })
   authorship!: Statement | null;
+
+  @Field(() => [SourceDocument], { description: "The source documents the organisation's facts quote, in the order they are first quoted." })
+  sourceDocuments!: SourceDocument[];
 
   @Field(() => [CuratorNote], { description: 'Remarks of the curator where the sources give no quote; never a source\'s words.' })
   curatorNotes!: CuratorNote[];

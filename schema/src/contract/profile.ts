@@ -36,6 +36,12 @@ export class UnitGroup {
   @Field({ description: 'BRANCH or SECTION: whether the units are listed under branches or sections.' })
   unitType!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The kind of its units (GEOGRAPHIC, INDUSTRY or LOCAL branches; OCCUPATIONAL sections), where the sources say.',
+  })
+  kind!: string | null;
+
   @Field(() => Figure, { nullable: true, description: 'How many there are; null where the sources do not say.' })
   count!: Figure | null;
 
@@ -223,6 +229,25 @@ export class CountryBasis {
 
   @Field(() => Source, { nullable: true })
   source!: Source | null;
+
+  @Field(() => String, { nullable: true, description: `How it was worked out, where no source says it. ${ENGLISH_RENDERING}` })
+  note!: string | null;
+}
+
+@ObjectType({ description: 'A source document the facts quote: what it is and the language its quotes are in.' })
+@Directive('@shareable')
+export class SourceDocument {
+  @Field({ description: 'File name, as Source.document names it.' })
+  document!: string;
+
+  @Field(() => String, { nullable: true, description: 'Language of its text: nb, sv or da; null where not known.' })
+  language!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation whose document it is.' })
+  organisationId!: string | null;
+
+  @Field(() => String, { nullable: true, description: `What the document is. ${ENGLISH_RENDERING}` })
+  about!: string | null;
 }
 
 @ObjectType({ description: 'A role the organisation has in a joint cooperation.' })

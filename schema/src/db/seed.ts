@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { planSeed } from '../domain/planSeed';
 import { planPassages, SourcePassageEntity } from '../search';
-import type { DomainOrganisation } from '../domain/types';
+import type { DomainDocument, DomainOrganisation } from '../domain/types';
 import { DEFAULT_REGISTER_SEED, generateRegister, type RegisterCountry } from '../register';
 import {
   BranchEntity, CouncilEntity, CouncilMemberEntity, ForumEntity, LeaderMemberEntity, OrganisationEntity,
@@ -17,6 +17,8 @@ export interface SeedOptions {
   seed?: number;
   /** Each source document's language (organisations.json's meta), for searching it. Default: none known (searched unstemmed). */
   documentLanguages?: Readonly<Record<string, string>>;
+  /** What organisations.json's meta says of each source document (sourceDocuments). Default: nothing known. */
+  documents?: Readonly<Record<string, DomainDocument>>;
   /** Called with a line per step and every 10 000 members. Default: silent. */
   onProgress?: (line: string) => void;
 }
@@ -39,7 +41,7 @@ export async function seedOrganisations(
 ): Promise<SeedReport> {
   const progress = options.onProgress ?? (() => undefined);
   const seed = options.seed ?? DEFAULT_REGISTER_SEED;
-  const plans = organisations.map(planSeed);
+  const plans = organisations.map((org) => planSeed(org, options.documents ?? {}));
   const ids = plans.map((plan) => plan.organisation.id);
   let leaderMembers = 0;
 

@@ -1,7 +1,7 @@
 import type {
   FigureData, ProfileData, SourceData, StatementData, UnitGroupData, WorkplaceGroupData,
 } from '../db/entities';
-import type { DomainLabelledFigure, DomainOrganisation, DomainSource, DomainStatement } from './types';
+import type { DomainDocument, DomainLabelledFigure, DomainOrganisation, DomainSource, DomainStatement } from './types';
 
 /** Fields of an organisation (and of its kinds of units) that hold only a curator's note, no quote. */
 const NOTE_FIELDS: Record<string, string> = {
@@ -14,6 +14,14 @@ const NOTE_FIELDS: Record<string, string> = {
   congressDecisionsNote: 'congressDecisions',
   note: 'organisation',
   ambiguity: 'leaderMemberCount',
+};
+
+/** A council's remarks (governingBodies[] in the file), each about a field of the council. */
+const COUNCIL_NOTE_FIELDS: Record<string, string | null> = {
+  membersNote: 'members',
+  meetingFrequencyNote: 'meetingFrequency',
+  statusNote: 'status',
+  note: null,
 };
 
 const source = (value: DomainSource | null | undefined): SourceData | null =>
@@ -40,13 +48,36 @@ const labelled = (toFigure: FigureMapper) => (figures: DomainLabelledFigure[] | 
  * Everything else organisations.json says about one organisation, as stored. The curator's English goes
  * to `english`-like fields, the quotes to `sources`; nothing the file does not hold is filled in.
  */
-export function planProfile(org: DomainOrganisation, toFigure: FigureMapper): ProfileData {
+/** Every document file the organisation's facts quote, in the order the file first quotes each. */
+function quotedDocuments(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => quotedDocuments(item, into));
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.file === 'string' && typeof record.quote === 'string') into.add(record.file);
+    Object.values(record).forEach((child) => quotedDocuments(child, into));
+  }
+  return into;
+}
+
+export function planProfile(
+  org: DomainOrganisation,
+  toFigure: FigureMapper,
+  documents: Readonly<Record<string, DomainDocument>> = {},
+): ProfileData {
   const unitGroups: UnitGroupData[] = [];
   const workplaceGroups: WorkplaceGroupData[] = [];
   const curatorNotes: ProfileData['curatorNotes'] = [];
   const record = org as unknown as Record<string, unknown>;
   for (const [key, field] of Object.entries(NOTE_FIELDS)) {
     if (typeof record[key] === 'string') curatorNotes.push({ field, english: record[key] as string });
+  }
+
+  for (const body of org.governingBodies ?? []) {
+    const remarks = body as unknown as Record<string, unknown>;
+    for (const [key, field] of Object.entries(COUNCIL_NOTE_FIELDS)) {
+      const english = remarks[key];
+      if (typeof english === 'string') curatorNotes.push({ field: field ? `councils.${body.id}.${field}` : `councils.${body.id}`, english });
+    }
   }
 
   for (const section of org.sections ?? []) {
@@ -64,6 +95,7 @@ export function planProfile(org: DomainOrganisation, toFigure: FigureMapper): Pr
       unitGroups.push({
         ...common,
         unitType: section.schemaType === 'Branch' ? 'BRANCH' : 'SECTION',
+        kind: section.kind ?? null,
         composition: section.members ?? null,
         membershipRule: section.membershipRule ?? null,
         fees: section.fees ?? null,
@@ -93,8 +125,11 @@ export function planProfile(org: DomainOrganisation, toFigure: FigureMapper): Pr
   const affiliateIds: { id: string; note?: string }[] = org.affiliates ?? (org.affiliatesWithLeaderMembers ?? []).map((id) => ({ id }));
   return {
     parentSource: source(org.parent?.source),
-    countryBasis: org.countryBasis ? { basis: org.countryBasis.basis, source: source(org.countryBasis.source) } : null,
+    countryBasis: org.countryBasis
+      ? { basis: org.countryBasis.basis, source: source(org.countryBasis.source), note: org.countryBasis.note ?? null }
+      : null,
     leaderMemberCountCaption: source(org.leaderMemberCountCaption),
+    leaderMemberCountTableRow: org.tableRowOrder ?? null,
     leaderMemberCountAlternatives: labelled(toFigure)(org.leaderMemberCountAlternatives),
     otherFigures: labelled(toFigure)(org.otherNumbers),
     scope: statement(org.scope),
@@ -190,5 +225,11 @@ export function planProfile(org: DomainOrganisation, toFigure: FigureMapper): Pr
     })),
     authorship: statement(org.workGroup),
     curatorNotes,
+    sourceDocuments: [...quotedDocuments(org)].map((document) => ({
+      document,
+      language: documents[document]?.language ?? null,
+      organisationId: documents[document]?.organisation ?? null,
+      about: documents[document]?.what ?? null,
+    })),
   };
 }

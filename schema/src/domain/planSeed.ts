@@ -2,7 +2,7 @@ import type {
   BranchCountData, BranchRow, CouncilMemberRow, CouncilRow, FigureData, ForumRow, OrganisationRow, SectionRow, SourceData,
 } from '../db/entities';
 import { planProfile } from './planProfile';
-import type { DomainFigure, DomainOrganisation, DomainSource } from './types';
+import type { DomainDocument, DomainFigure, DomainOrganisation, DomainSource } from './types';
 
 /** The rows one organisation of organisations.json becomes. */
 export interface OrganisationSeed {
@@ -43,7 +43,7 @@ function asList<T>(value: T | T[] | undefined): T[] {
  * Maps one organisation as the sources describe it to rows. Nothing is invented: where a source
  * gives only a count (Lederne's 13 geographic branches), the count is kept and no rows are made.
  */
-export function planSeed(org: DomainOrganisation): OrganisationSeed {
+export function planSeed(org: DomainOrganisation, documents: Readonly<Record<string, DomainDocument>> = {}): OrganisationSeed {
   const sections = org.sections ?? [];
   const branchCounts: BranchCountData[] = [];
   const branches: BranchRow[] = [];
@@ -102,6 +102,14 @@ export function planSeed(org: DomainOrganisation): OrganisationSeed {
       size: toFigure(body.size),
       seats: (body.composition ?? []).map((seat) => ({ role: seat.role, originalTitle: seat.originalTitle, count: seat.seats })),
       sources: evidence.map((source) => toSource(source)!),
+      participants: body.participants ?? null,
+      agenda: body.agenda ?? null,
+      elects: body.elects ?? [],
+      reportsTo: body.reportsTo ?? null,
+      audience: body.audience ?? null,
+      levels: body.levels ?? [],
+      statutory: body.statutory ?? null,
+      status: body.status ?? null,
     });
     (body.members ?? []).forEach((member, position) => {
       councilMembers.push({
@@ -126,8 +134,15 @@ export function planSeed(org: DomainOrganisation): OrganisationSeed {
     levels: asList(forum.level),
     audience: forum.audience ?? null,
     sources: (forum.evidence ?? []).map((source) => toSource(source)!),
-    // A forum's participants are a figure (with its quote) or, without a quote, the curator's words: only the figure is kept.
+    // A forum's participants are a figure (with its quote) or, without a quote, the curator's words.
     participantCount: typeof forum.participants === 'object' ? toFigure(forum.participants) : null,
+    participants: typeof forum.participants === 'string' ? forum.participants : null,
+    partOf: forum.partOf ?? null,
+    cardinality: forum.cardinality ?? null,
+    status: forum.status ?? null,
+    meetingFrequency: forum.meetingFrequency ?? null,
+    focusAreas: forum.focusAreas ?? [],
+    ends: forum.ends ?? null,
   }));
 
   const kind = org.kind.toUpperCase();
@@ -143,7 +158,7 @@ export function planSeed(org: DomainOrganisation): OrganisationSeed {
       leaderMemberCount: toFigure(org.leaderMemberCount),
       branchCounts,
       hasRegister: kind === 'UNION',
-      profile: planProfile(org, toFigure),
+      profile: planProfile(org, toFigure, documents),
     },
     councils,
     councilMembers,

@@ -67,6 +67,19 @@ export interface DomainBody {
   composition?: { role: string; originalTitle: string; seats: number }[];
   members?: { role: string; originalTitle: string; name: string }[];
   evidence?: DomainSource[];
+  participants?: string;
+  agenda?: string;
+  elects?: string[];
+  reportsTo?: string;
+  audience?: string;
+  levels?: string[];
+  statutory?: boolean;
+  status?: string;
+  // The curator's remarks where the sources give nothing (see NOTE_FIELDS).
+  membersNote?: string;
+  meetingFrequencyNote?: string;
+  statusNote?: string;
+  note?: string;
 }
 
 export interface DomainForum {
@@ -77,6 +90,12 @@ export interface DomainForum {
   audience?: string;
   participants?: string | DomainFigure;
   evidence?: DomainSource[];
+  partOf?: string;
+  cardinality?: string;
+  status?: string;
+  meetingFrequency?: string;
+  focusAreas?: string[];
+  ends?: string;
 }
 
 export interface DomainOrganisation extends DomainProfile {
@@ -92,8 +111,15 @@ export interface DomainOrganisation extends DomainProfile {
   forums?: DomainForum[];
 }
 
+/** What organisations.json's meta.sources says of one source document. */
+export interface DomainDocument {
+  language?: string;
+  organisation?: string;
+  what?: string;
+}
+
 export interface DomainFile {
-  meta: Record<string, unknown>;
+  meta: Record<string, unknown> & { sources?: Record<string, DomainDocument> };
   organisations: DomainOrganisation[];
 }
 
@@ -115,7 +141,9 @@ export interface DomainLabelledFigure {
 /** The parts of an organisation beyond figures and bodies; every one optional, as the sources are. */
 export interface DomainProfile {
   parent: ({ id: string; source?: DomainSource }) | null;
-  countryBasis?: { basis: string; source?: DomainSource };
+  countryBasis?: { basis: string; note?: string; source?: DomainSource };
+  /** The row of the Danish table leaderMemberCount is read from (1 = first). */
+  tableRowOrder?: number;
   leaderMemberCountCaption?: DomainSource;
   leaderMemberCountAlternatives?: DomainLabelledFigure[];
   otherNumbers?: DomainLabelledFigure[];

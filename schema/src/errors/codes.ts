@@ -18,6 +18,8 @@ export const ErrorCode = {
   INVALID_DATE: 'INVALID_DATE',
   /** An organisation id that no subgraph of the federation serves; `field` names where it was given. */
   UNKNOWN_ORGANISATION: 'UNKNOWN_ORGANISATION',
+  /** A language the source search has no configuration for; `field` names it, `allowed` lists those it has. */
+  UNKNOWN_LANGUAGE: 'UNKNOWN_LANGUAGE',
   /** A work group, meeting, topic or decision id that does not exist; `field` names it. */
   NOT_FOUND: 'NOT_FOUND',
   /** An organisation given twice, or already a participant; `field` names it. */

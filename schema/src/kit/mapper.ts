@@ -51,6 +51,14 @@ export function toCouncil(row: CouncilRow): Council {
     seats: row.seats.map((seat): Seat => ({ role: seat.role as Role, originalTitle: seat.originalTitle, count: seat.count })),
     members: [],
     sources: row.sources.map((source) => toContractSource(source)!),
+    participants: row.participants ?? null,
+    agenda: row.agenda ?? null,
+    elects: row.elects ?? [],
+    reportsTo: row.reportsTo ?? null,
+    audience: row.audience ?? null,
+    levels: (row.levels ?? []) as Level[],
+    statutory: row.statutory ?? null,
+    status: row.status ?? null,
   };
 }
 
@@ -67,6 +75,13 @@ export function toForum(row: ForumRow): Forum {
     audience: row.audience,
     sources: row.sources.map((source) => toContractSource(source)!),
     participantCount: toContractFigure(row.participantCount ?? null),
+    participants: row.participants ?? null,
+    partOf: row.partOf ?? null,
+    cardinality: row.cardinality ?? null,
+    status: row.status ?? null,
+    meetingFrequency: row.meetingFrequency ?? null,
+    focusAreas: row.focusAreas ?? [],
+    ends: row.ends ?? null,
   };
 }
 

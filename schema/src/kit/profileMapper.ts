@@ -4,11 +4,11 @@ import type { Figure, Level, OrganisationFields, Role, Source, Statement } from 
 /** The profile part of an organisation: what the sources say beyond figures and bodies. */
 export type ProfileFields = Pick<
   OrganisationFields,
-  | 'parentSource' | 'countryBasis' | 'leaderMemberCountCaption' | 'leaderMemberCountAlternatives' | 'otherFigures' | 'scope'
+  | 'parentSource' | 'countryBasis' | 'leaderMemberCountCaption' | 'leaderMemberCountTableRow' | 'leaderMemberCountAlternatives' | 'otherFigures' | 'scope'
   | 'tagline' | 'vision' | 'officers' | 'representativeRules' | 'workplaceGroups' | 'unitGroups' | 'levels' | 'secretariat'
   | 'membershipBenefits' | 'membershipFee' | 'policyDocuments' | 'initiatives' | 'policyPositions' | 'representationRule'
   | 'leaderRegistration' | 'leaderDefinition' | 'leaderOrganisationPattern' | 'affiliateLeaderServices' | 'affiliates'
-  | 'cooperationRoles' | 'authorship' | 'curatorNotes'
+  | 'cooperationRoles' | 'authorship' | 'curatorNotes' | 'sourceDocuments'
 >;
 
 type SourceMapper = (source: SourceData | null) => Source | null;
@@ -32,8 +32,11 @@ export function toProfileFields(stored: ProfileData | null, toSource: SourceMapp
   const { secretariat, membershipFee, affiliates, countryBasis } = profile;
   return {
     parentSource: toSource(profile.parentSource),
-    countryBasis: countryBasis ? { basis: countryBasis.basis, source: toSource(countryBasis.source) } : null,
+    countryBasis: countryBasis
+      ? { basis: countryBasis.basis, source: toSource(countryBasis.source), note: countryBasis.note ?? null }
+      : null,
     leaderMemberCountCaption: toSource(profile.leaderMemberCountCaption),
+    leaderMemberCountTableRow: profile.leaderMemberCountTableRow ?? null,
     leaderMemberCountAlternatives: figures(profile.leaderMemberCountAlternatives),
     otherFigures: figures(profile.otherFigures),
     scope: statement(profile.scope),
@@ -52,7 +55,9 @@ export function toProfileFields(stored: ProfileData | null, toSource: SourceMapp
       minimumMembers: toFigure(group.minimumMembers),
       sources: all(group.sources),
     })),
-    unitGroups: profile.unitGroups.map((group) => ({ ...group, count: toFigure(group.count), sources: all(group.sources) })),
+    unitGroups: profile.unitGroups.map((group) => ({
+      ...group, kind: group.kind ?? null, count: toFigure(group.count), sources: all(group.sources),
+    })),
     levels: profile.levels.map((level) => ({ level: level.level as Level, originalTerm: level.originalTerm })),
     secretariat: secretariat
       ? {
@@ -78,5 +83,6 @@ export function toProfileFields(stored: ProfileData | null, toSource: SourceMapp
     cooperationRoles: profile.cooperationRoles.map((role) => ({ ...role, source: toSource(role.source) })),
     authorship: statement(profile.authorship),
     curatorNotes: profile.curatorNotes,
+    sourceDocuments: profile.sourceDocuments ?? [],
   };
 }

@@ -41,6 +41,7 @@ function unionService(options: SubgraphOptions): ServiceOptions {
         registerSizes: settings.registerSizes,
         seed: settings.registerSeed,
         documentLanguages: documentLanguages(domain.meta),
+        documents: domain.meta.sources ?? {},
         onProgress: log,
       });
       log(`seeded ${report.organisations} organisation(s), ${report.leaderMembers} synthetic leader members`);

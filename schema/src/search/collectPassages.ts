@@ -6,6 +6,7 @@ import type { PassageRow } from './passageTable';
 export const CONTRACT_ENGLISH_KEYS: ReadonlySet<string> = new Set([
   'english', 'items', 'label', 'note', 'goals', 'conditions', 'grantedBy', 'representative', 'belongsTo', 'mainTask',
   'scopeRule', 'composition', 'membershipRule', 'fees', 'work', 'electedBy', 'appliesTo', 'extras', 'students', 'rateUnit',
+  'participants', 'agenda', 'elects', 'reportsTo', 'cardinality', 'meetingFrequency', 'ends',
 ]);
 
 /** What names a fact, best first: its English where there is one. */

@@ -14,6 +14,15 @@ export interface CouncilRow {
   size: FigureData | null;
   seats: SeatData[];
   sources: SourceData[];
+  /** The curator's English (participants, agenda, elects, reportsTo) and what the sources say of the body's standing. */
+  participants: string | null;
+  agenda: string | null;
+  elects: string[];
+  reportsTo: string | null;
+  audience: string | null;
+  levels: string[];
+  statutory: boolean | null;
+  status: string | null;
 }
 
 export const CouncilEntity = new EntitySchema<CouncilRow>({
@@ -32,6 +41,14 @@ export const CouncilEntity = new EntitySchema<CouncilRow>({
     size: { type: 'json', nullable: true },
     seats: { type: 'json' },
     sources: { type: 'json' },
+    participants: { type: 'string', nullable: true },
+    agenda: { type: 'string', nullable: true },
+    elects: { type: 'json' },
+    reportsTo: { type: 'string', nullable: true },
+    audience: { type: 'string', nullable: true },
+    levels: { type: 'json' },
+    statutory: { type: 'boolean', nullable: true },
+    status: { type: 'string', nullable: true },
   },
 });
 

@@ -48,6 +48,8 @@ export interface UnitGroupData {
   id: string;
   originalTerm: string;
   unitType: string;
+  /** Absent on rows seeded before it. */
+  kind?: string | null;
   count: FigureData | null;
   composition: string | null;
   membershipRule: string | null;
@@ -70,8 +72,11 @@ export interface SecretariatData {
 
 export interface ProfileData {
   parentSource: SourceData | null;
-  countryBasis: { basis: string; source: SourceData | null } | null;
+  /** note: absent on rows seeded before it. */
+  countryBasis: { basis: string; source: SourceData | null; note?: string | null } | null;
   leaderMemberCountCaption: SourceData | null;
+  /** Absent on rows seeded before it. */
+  leaderMemberCountTableRow?: number | null;
   leaderMemberCountAlternatives: FigureData[];
   otherFigures: FigureData[];
   scope: StatementData | null;
@@ -100,4 +105,6 @@ export interface ProfileData {
   cooperationRoles: { cooperationId: string; role: string; english: string | null; source: SourceData | null }[];
   authorship: StatementData | null;
   curatorNotes: { field: string; english: string }[];
+  /** Absent on rows seeded before it. */
+  sourceDocuments?: { document: string; language: string | null; organisationId: string | null; about: string | null }[];
 }

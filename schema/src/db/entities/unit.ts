@@ -11,6 +11,14 @@ export interface ForumRow {
   audience: string | null;
   sources: SourceData[];
   participantCount: FigureData | null;
+  /** The curator's English and the original-language focus areas; null/empty on rows seeded before them. */
+  participants: string | null;
+  partOf: string | null;
+  cardinality: string | null;
+  status: string | null;
+  meetingFrequency: string | null;
+  focusAreas: string[];
+  ends: string | null;
 }
 
 export const ForumEntity = new EntitySchema<ForumRow>({
@@ -26,6 +34,13 @@ export const ForumEntity = new EntitySchema<ForumRow>({
     audience: { type: 'string', nullable: true },
     sources: { type: 'json' },
     participantCount: { type: 'json', nullable: true },
+    participants: { type: 'string', nullable: true },
+    partOf: { type: 'string', nullable: true },
+    cardinality: { type: 'string', nullable: true },
+    status: { type: 'string', nullable: true },
+    meetingFrequency: { type: 'string', nullable: true },
+    focusAreas: { type: 'json' },
+    ends: { type: 'string', nullable: true },
   },
 });
 

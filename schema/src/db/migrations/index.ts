@@ -7,6 +7,7 @@ import { Migration20261125000000_dataVersionNotify } from './Migration2026112500
 import { Migration20261202000000_personalDataAccessArguments } from './Migration20261202000000_personalDataAccessArguments';
 import { Migration20261202000000_sourceProfile } from './Migration20261202000000_sourceProfile';
 import { Migration20261202010000_sourcePassages } from './Migration20261202010000_sourcePassages';
+import { Migration20261202040000_bodyDetails } from './Migration20261202040000_bodyDetails';
 
 /** The kit's migrations, in order. A subgraph appends its own after these. */
 export const contractMigrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const contractMigrations: MigrationObject[] = [
   { name: 'Migration20261202000000_personalDataAccessArguments', class: Migration20261202000000_personalDataAccessArguments },
   { name: 'Migration20261202000000_sourceProfile', class: Migration20261202000000_sourceProfile },
   { name: 'Migration20261202010000_sourcePassages', class: Migration20261202010000_sourcePassages },
+  { name: 'Migration20261202040000_bodyDetails', class: Migration20261202040000_bodyDetails },
 ];

@@ -4,7 +4,8 @@ import { DecisionEntity, StatusChangeEntity, type DecisionRow, type DecisionStat
 import type { ChangeDecisionStatusInput, CreateDecisionInput } from '../types/inputs';
 import { changedByOf, createdFields, recordAudit } from './audit';
 import { checkStatusChange } from './statusOrder';
-import { LIMITS, optionalText, requiredText, requireOrganisation } from './validate';
+import { replaceDecisionNote, writeDecisionPassages } from '../search/writtenPassages';
+import { LIMITS, optionalLanguage, optionalText, requiredText, requireOrganisation } from './validate';
 import { readAtVersion, readRow, updateAtVersion, type VersionedTarget } from './versioned';
 import { workGroupTarget } from './workGroups';
 import { assertMayWrite, groupScope, type Caller } from './permissions';
@@ -22,6 +23,7 @@ export class Decisions {
     const title = requiredText(input.title, 'title', LIMITS.title);
     const clauses = (input.clauses ?? []).map((clause, index) => requiredText(clause, `clauses[${index}]`, LIMITS.text));
     const deadline = optionalText(input.deadline, 'deadline', LIMITS.title);
+    const language = optionalLanguage(input.language, 'language');
     return em.transactional(async (tx) => {
       if (input.workGroupId) await readRow(tx, workGroupTarget(input.workGroupId, 'workGroupId'));
       const group = input.workGroupId ? await groupScope(tx, input.workGroupId) : null;
@@ -30,14 +32,15 @@ export class Decisions {
       const row: DecisionRow = {
         id: randomUUID(), organisationId, workGroupId: input.workGroupId ?? null, congress: null, motionNumber: null, origin: null,
         title, clauses, status: 'PROPOSED', originalStatus: null, statusNote: null, deadline, outcome: null, activities: [],
-        remainingParts: [], sources: [], version: 1, createdAt: now, updatedAt: now,
+        remainingParts: [], sources: [], language, version: 1, createdAt: now, updatedAt: now,
       };
       await tx.insert(DecisionEntity, row);
+      await writeDecisionPassages(tx, row);
       await tx.insert(StatusChangeEntity, {
         id: randomUUID(), decisionId: row.id, position: 1, status: 'PROPOSED', originalStatus: null, note: null, changedAt: now,
         changedBy: actor, ...changedByOf(caller), source: null,
       });
-      const changes = createdFields({ organisationId, workGroupId: row.workGroupId, title, clauses, deadline, status: 'PROPOSED' });
+      const changes = createdFields({ organisationId, workGroupId: row.workGroupId, title, clauses, deadline, language, status: 'PROPOSED' });
       await recordAudit(tx, { caller, workGroupId: row.workGroupId, action: 'createDecision', entityType: 'Decision', entityId: row.id, changes }, now);
       return row;
     });
@@ -58,6 +61,7 @@ export class Decisions {
       checkStatusChange(before.status, status);
       // originalStatus is the source's word for the status it reports; a new status has none.
       const version = await updateAtVersion(tx, target, input.expectedVersion, { status, originalStatus: null, statusNote: note });
+      await replaceDecisionNote(tx, before, note);
       const position = (await tx.count(StatusChangeEntity, { decisionId: before.id })) + 1;
       const now = new Date();
       await tx.insert(StatusChangeEntity, {

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@nlf/schema';
+import { ErrorCode, SEARCH_CONFIGS } from '@nlf/schema';
 import { InputError } from './errors';
 
 /** Longest texts accepted, in characters. */
@@ -24,6 +24,19 @@ function limited(text: string, field: string, maximum: number): string {
     });
   }
   return text;
+}
+
+/** A language the source search has a configuration for, or null (not known) when absent or blank. */
+export function optionalLanguage(value: string | null | undefined, field: string): string | null {
+  const language = value?.trim();
+  if (!language) return null;
+  if (!Object.hasOwn(SEARCH_CONFIGS, language)) {
+    const allowed = Object.keys(SEARCH_CONFIGS);
+    throw new InputError(ErrorCode.UNKNOWN_LANGUAGE, `${field} must be one of ${allowed.join(', ')}; got "${language.slice(0, 20)}"`, field, {
+      allowed,
+    });
+  }
+  return language;
 }
 
 /** A real calendar date written YYYY-MM-DD (2025-02-30 is refused). */

@@ -7,7 +7,8 @@ import type { CreateWorkGroupInput, ParticipantInput, UpdateWorkGroupInput } fro
 import { changedFields, createdFields, recordAudit } from './audit';
 import { assertMayWrite, groupScope, type Caller, type CooperationWrite } from './permissions';
 import { InputError } from './errors';
-import { LIMITS, optionalText, organisationIds, requiredText, requireOrganisation } from './validate';
+import { replaceWorkGroupText, writeWorkGroupPassages } from '../search/writtenPassages';
+import { LIMITS, optionalLanguage, optionalText, organisationIds, requiredText, requireOrganisation } from './validate';
 import { readAtVersion, readRow, updateAtVersion, type VersionedTarget } from './versioned';
 
 export const workGroupTarget = (id: string, idField: string): VersionedTarget<WorkGroupRow> => ({
@@ -48,10 +49,11 @@ export class WorkGroups {
       }
     });
     const topics = (input.topics ?? []).map((title, index) => requiredText(title, `topics[${index}]`, LIMITS.text));
+    const language = optionalLanguage(input.language, 'language');
 
     const now = new Date();
     const row: WorkGroupRow = {
-      id: randomUUID(), name, purpose, secretariatId, supportedById, sources: [], version: 1, createdAt: now, updatedAt: now,
+      id: randomUUID(), name, purpose, secretariatId, supportedById, sources: [], language, version: 1, createdAt: now, updatedAt: now,
     };
     const roles: [string, ParticipantRow['role']][] = [
       [secretariatId, 'SECRETARIAT'],
@@ -66,13 +68,10 @@ export class WorkGroups {
           id: randomUUID(), workGroupId: row.id, organisationId, role, position: index + 1, basis: null, source: null,
         })),
       );
-      if (topics.length) {
-        await tx.insertMany(
-          TopicEntity,
-          topics.map((title, index) => ({ id: randomUUID(), workGroupId: row.id, position: index + 1, title, source: null })),
-        );
-      }
-      const changes = createdFields({ name, purpose, secretariatId, supportedById, participantIds: members, topics });
+      const topicRows = topics.map((title, index) => ({ id: randomUUID(), workGroupId: row.id, position: index + 1, title, source: null }));
+      if (topicRows.length) await tx.insertMany(TopicEntity, topicRows);
+      await writeWorkGroupPassages(tx, row, topicRows);
+      const changes = createdFields({ name, purpose, secretariatId, supportedById, participantIds: members, topics, language });
       await recordAudit(tx, { caller, workGroupId: row.id, action: 'createWorkGroup', entityType: 'WorkGroup', entityId: row.id, changes }, now);
     });
     return row;
@@ -89,6 +88,7 @@ export class WorkGroups {
       await mayRunGroup(tx, caller, 'updateWorkGroup', before.id);
       const changes = changedFields(before as never, values);
       const version = await updateAtVersion(tx, target, input.expectedVersion, values);
+      await replaceWorkGroupText(tx, before, { ...before, ...values });
       await recordAudit(tx, { caller, workGroupId: input.id, action: 'updateWorkGroup', entityType: 'WorkGroup', entityId: input.id, changes }, new Date());
       return { ...before, ...values, version };
     });

@@ -58,6 +58,10 @@ export class DecisionEntity extends VersionedItem {
 
   @Property({ type: 'json', default: '[]' })
   sources!: SourceData[];
+
+  /** What its text is written in (nb, sv, da, en...), for searching it; null when not known. */
+  @Property({ type: 'text', nullable: true })
+  language!: string | null;
 }
 export type DecisionRow = DecisionEntity;
 

@@ -29,16 +29,19 @@ function quoteWith(evidence: readonly DomainSource[], text: string): SourceData 
   return toSource(ref);
 }
 
-function planWorkGroup(holder: OrganisationSource, cooperation: CooperationSource, now: Date) {
+/** The language of a row's text: that of the document its first quote is from. */
+type LanguageOf = (sources: readonly SourceData[]) => string | null;
+
+function planWorkGroup(holder: OrganisationSource, cooperation: CooperationSource, now: Date, languageOf: LanguageOf) {
   const id = cooperation.id;
   const staff = quoteWith(cooperation.evidence, 'løbende, praktisk samarbejde');
   const secretariat = quoteWith(cooperation.evidence, 'sekretariatsfunktionen');
   const political = quoteWith(cooperation.evidence, 'Formålet med disse møder');
   const purpose: SourceData = { document: LO_PAPER, quote: JOINT_WORK_PURPOSE.quote };
+  const sources = [purpose, ...cooperation.evidence.map(toSource)];
   const workGroup: WorkGroupRow = {
     id, name: cooperation.name, purpose: JOINT_WORK_PURPOSE.text, secretariatId: cooperation.secretariat,
-    supportedById: cooperation.supportedBy, sources: [purpose, ...cooperation.evidence.map(toSource)], version: 1, createdAt: now,
-    updatedAt: now,
+    supportedById: cooperation.supportedBy, sources, language: languageOf(sources), version: 1, createdAt: now, updatedAt: now,
   };
   const roles: Omit<ParticipantRow, 'id' | 'position' | 'workGroupId'>[] = [
     { organisationId: cooperation.secretariat, role: 'SECRETARIAT', basis: null, source: secretariat },
@@ -78,7 +81,7 @@ function activities(decision: CongressDecisionSource): ActivityData[] {
   ];
 }
 
-function planDecision(organisationId: string, decision: CongressDecisionSource, now: Date) {
+function planDecision(organisationId: string, decision: CongressDecisionSource, now: Date, languageOf: LanguageOf) {
   const sources = (decision.evidence ?? (decision.source ? [decision.source] : [])).map(toSource);
   const status = decision.statusEnum ?? 'UNKNOWN';
   const row: DecisionRow = {
@@ -87,7 +90,7 @@ function planDecision(organisationId: string, decision: CongressDecisionSource, 
     clauses: decision.decisionClauses ?? (decision.decisionText ? [decision.decisionText] : []), status,
     originalStatus: decision.status, statusNote: decision.statusNote ?? null, deadline: decision.deadline ?? null,
     outcome: decision.outcome ?? null, activities: activities(decision), remainingParts: decision.remainingParts ?? [], sources,
-    version: 1, createdAt: now, updatedAt: now,
+    language: languageOf(sources), version: 1, createdAt: now, updatedAt: now,
   };
   const statusChange: StatusChangeRow = {
     id: `${decision.id}/status-1`, decisionId: decision.id, position: 1, status, originalStatus: decision.status,
@@ -97,14 +100,22 @@ function planDecision(organisationId: string, decision: CongressDecisionSource, 
   return { row, statusChange };
 }
 
-/** organisations.json → the cooperation subgraph's rows: only what the sources say, nothing dated that they do not date. */
-export function planCooperationSeed(organisations: readonly OrganisationSource[], now: Date): CooperationSeedPlan {
+/**
+ * organisations.json → the cooperation subgraph's rows: only what the sources say, nothing dated that they do not date.
+ * `languages`: each document's language (organisations.json's meta), which a row's text is in. Default: none known.
+ */
+export function planCooperationSeed(
+  organisations: readonly OrganisationSource[],
+  now: Date,
+  languages: Readonly<Record<string, string>> = {},
+): CooperationSeedPlan {
+  const languageOf: LanguageOf = (sources) => (sources[0] ? languages[sources[0].document] ?? null : null);
   const plan: CooperationSeedPlan = { workGroups: [], participants: [], topics: [], meetingRhythm: [], decisions: [], statusChanges: [], audit: [] };
   const seeded = (entityType: string, entityId: string) =>
     plan.audit.push({ at: now, actor: SEED_ACTOR, action: 'seed', entityType, entityId, changes: [] });
   for (const org of organisations) {
     if (org.cooperation) {
-      const group = planWorkGroup(org, org.cooperation, now);
+      const group = planWorkGroup(org, org.cooperation, now, languageOf);
       plan.workGroups.push(group.workGroup);
       plan.participants.push(...group.participants);
       plan.topics.push(...group.topics);
@@ -112,7 +123,7 @@ export function planCooperationSeed(organisations: readonly OrganisationSource[]
       seeded('WorkGroup', group.workGroup.id);
     }
     for (const decision of org.congressDecisions ?? []) {
-      const { row, statusChange } = planDecision(org.id, decision, now);
+      const { row, statusChange } = planDecision(org.id, decision, now, languageOf);
       plan.decisions.push(row);
       plan.statusChanges.push(statusChange);
       seeded('Decision', row.id);

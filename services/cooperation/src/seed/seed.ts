@@ -24,7 +24,8 @@ const TABLES = [
  */
 export async function seedCooperation(orm: MikroORM, dataFile: string): Promise<CooperationSeedReport> {
   const { organisations, meta } = JSON.parse(readFileSync(dataFile, 'utf8')) as { organisations: OrganisationSource[]; meta: unknown };
-  const plan = planCooperationSeed(organisations, new Date());
+  const languages = documentLanguages(meta);
+  const plan = planCooperationSeed(organisations, new Date(), languages);
   const holderOf = new Map(organisations.flatMap((org) => (org.cooperation ? [[org.cooperation.id, org.id] as const] : [])));
   const passages = planCooperationPassages({
     workGroups: plan.workGroups.map((row) => ({
@@ -34,7 +35,7 @@ export async function seedCooperation(orm: MikroORM, dataFile: string): Promise<
       meetingRhythm: plan.meetingRhythm.filter((rhythm) => rhythm.workGroupId === row.id),
     })),
     decisions: plan.decisions,
-    languages: documentLanguages(meta),
+    languages,
   });
   await orm.em.fork().transactional(async (em) => {
     await em.getConnection().execute(`truncate ${TABLES.join(', ')} restart identity`, [], 'run', em.getTransactionContext());

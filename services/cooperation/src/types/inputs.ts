@@ -3,6 +3,14 @@ import { DecisionStatus, MeetingKind } from './enums';
 
 // Limits and rules are checked by the domain services (src/domain), which name the field at fault.
 
+/** The `language` of what a create mutation writes, for searching it (search/writtenPassages.ts). */
+const LANGUAGE = {
+  nullable: true,
+  description:
+    'The language its texts are written in (nb, nn, no, sv, da or en), so cooperationSearch matches their inflected forms ' +
+    '(UNKNOWN_LANGUAGE otherwise). Default: not known; its texts are searched word for word, without stemming.',
+};
+
 @InputType()
 export class CreateWorkGroupInput {
   @Field()
@@ -22,6 +30,9 @@ export class CreateWorkGroupInput {
 
   @Field(() => [String], { nullable: true, description: 'Shared topic titles. Default: none.' })
   topics?: string[] | null;
+
+  @Field(() => String, LANGUAGE)
+  language?: string | null;
 }
 
 @InputType()
@@ -106,6 +117,9 @@ export class CreateDecisionInput {
 
   @Field(() => String, { nullable: true })
   deadline?: string | null;
+
+  @Field(() => String, LANGUAGE)
+  language?: string | null;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { calendarDate, optionalText, organisationIds, requiredText } from '../validate';
+import { calendarDate, optionalLanguage, optionalText, organisationIds, requiredText } from '../validate';
 
 const codeOf = (run: () => unknown) => {
   try {
@@ -15,6 +15,14 @@ describe('input rules', () => {
     expect(codeOf(() => requiredText(' \n', 'name', 10))).toMatchObject({ code: 'VALUE_REQUIRED', field: 'name' });
     expect(codeOf(() => requiredText('x'.repeat(11), 'name', 10))).toMatchObject({ code: 'VALUE_TOO_LONG', field: 'name', maximum: 10 });
     expect(optionalText('  ', 'purpose', 10)).toBeNull();
+  });
+
+  it('takes a language the search has a configuration for, null when absent, and refuses any other', () => {
+    expect(optionalLanguage(' sv ', 'language')).toBe('sv');
+    expect(optionalLanguage(undefined, 'language')).toBeNull();
+    expect(optionalLanguage('', 'language')).toBeNull();
+    expect(codeOf(() => optionalLanguage('toString', 'language'))).toMatchObject({ code: 'UNKNOWN_LANGUAGE', field: 'language' });
+    expect(codeOf(() => optionalLanguage('de', 'language'))).toMatchObject({ code: 'UNKNOWN_LANGUAGE', allowed: ['nb', 'nn', 'no', 'sv', 'da', 'en'] });
   });
 
   it('accepts only real calendar dates', () => {
