@@ -37,7 +37,10 @@ describe('the cooperation database', () => {
 
   it('differs, and says how, when a migration is missing', async () => {
     const url = await freshDatabase('cooperation_partial');
-    const drift = await schemaDrift({ url, contract: false, entities: cooperationEntities, migrations: cooperationMigrations.slice(0, -1) });
+    // Without the migration that creates the search passages, whatever migrations came after it.
+    const migrations = cooperationMigrations.filter((migration) => migration.name !== 'Migration20261202030000_sourcePassages');
+    expect(migrations).toHaveLength(cooperationMigrations.length - 1);
+    const drift = await schemaDrift({ url, contract: false, entities: cooperationEntities, migrations });
     expect(drift).toContain('create table "source_passage"');
   });
 });
