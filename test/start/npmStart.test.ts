@@ -102,7 +102,9 @@ const comparisonDK = async (url: string) => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ comparison(country: DK) { leaderMemberCount { low high } } }' }),
   });
-  return ((await response.json()) as { data: unknown }).data;
+  const body = (await response.json()) as { data?: unknown };
+  // The whole answer when it has no data, so a failure says why.
+  return body.data ?? { status: response.status, ...body };
 };
 
 beforeAll(async () => {
