@@ -5,8 +5,15 @@ export { buildRegistrySchema, registryResolvers } from './registry/registrySchem
 export { total, type Total, type TotalEntry } from './registry/totals';
 export { startGateway, resolveSubgraphUrls, type GatewayOptions, type RunningGateway } from './server';
 export { SubgraphDataSource, createSubgraphAgent } from './subgraphDataSource';
-export { InFlightRequests, createShareableSubgraphQuery, type InFlightStats, type SharedAnswer } from './inflightRequests';
-export { createInFlightOperations, SHARED_HEADER, type InFlightOperations, type OperationLead, type SharedReply } from './inflightOperations';
+export {
+  SharedSubgraphCalls, createShareableSubgraphQuery, type SharedSubgraphCallStats, type SubgraphAnswer,
+} from './sharing/sharedSubgraphCalls';
+export {
+  createSharedOperations, SHARED_HEADER, type SharedOperations, type SharedOperationsOptions, type OperationLead,
+} from './sharing/sharedOperations';
+// The former names, until every caller uses the new ones.
+export { InFlightRequests, type InFlightStats, type SharedAnswer } from './inflightRequests';
+export { createInFlightOperations, type InFlightOperations, type SharedReply } from './inflightOperations';
 export { probeSubgraphs, type SubgraphState } from './health';
 export { createAuthenticator, type AuthenticationOptions, type Authenticator } from './auth/authenticate';
 export { readSecuritySettings, DEFAULT_AUDIENCE, DEFAULT_ISSUER, type SecuritySettings } from './auth/settings';

@@ -7,8 +7,8 @@ import {
 import type { KeyLike } from 'jose';
 import { Agent } from 'undici';
 import type { CacheSlot } from './cache/responseCache';
-import type { OperationLead } from './inflightOperations';
-import type { InFlightRequests } from './inflightRequests';
+import type { OperationLead } from './sharing/sharedOperations';
+import type { SharedSubgraphCalls } from './sharing/sharedSubgraphCalls';
 import { AnswerResponse, callSubgraph, isTimeout } from './subgraphHttp';
 
 export interface SubgraphDataSourceOptions {
@@ -27,7 +27,7 @@ export interface SubgraphDataSourceOptions {
    * Where identical calls in flight are shared: queries without personal fields, from callers of the
    * same role and organisation, sent once while one is under way. Default: none, every call is sent.
    */
-  inFlight?: InFlightRequests;
+  inFlight?: SharedSubgraphCalls;
   /** With inFlight: whether a subgraph query may join another (createShareableSubgraphQuery, one for every subgraph). */
   isShareable?: (query: string) => boolean;
 }
@@ -54,7 +54,7 @@ export function createSubgraphAgent(): Agent {
 }
 
 /** A fetch that signs each request for one subgraph, over its method, path and exact body. */
-export function signingFetcher(name: string, key: KeyLike, agent: Agent, timeoutMs: number, inFlight?: InFlightRequests): Fetcher {
+export function signingFetcher(name: string, key: KeyLike, agent: Agent, timeoutMs: number, inFlight?: SharedSubgraphCalls): Fetcher {
   const send = async (url: string, method: string, headers: Record<string, string>, body: string, viewer: Viewer) => {
     const target = new URL(url);
     const signature = await signGatewayRequest(key, name, { method, path: target.pathname + target.search, body }, viewer);

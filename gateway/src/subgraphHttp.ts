@@ -1,6 +1,6 @@
 import type { FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
 import { errors, type Agent } from 'undici';
-import type { SharedAnswer } from './inflightRequests';
+import type { SubgraphAnswer } from './sharing/sharedSubgraphCalls';
 
 /**
  * One call to a subgraph with undici's `request`, its answer read whole. undici's `fetch` builds
@@ -10,7 +10,7 @@ import type { SharedAnswer } from './inflightRequests';
  */
 export async function callSubgraph(
   agent: Agent, target: URL, method: string, headers: Record<string, string>, body: string, timeoutMs: number,
-): Promise<SharedAnswer> {
+): Promise<SubgraphAnswer> {
   const response = await agent.request({
     origin: target.origin,
     path: target.pathname + target.search,
@@ -85,7 +85,7 @@ export class AnswerResponse implements FetcherResponse {
 
   constructor(
     readonly url: string,
-    private readonly answer: SharedAnswer,
+    private readonly answer: SubgraphAnswer,
   ) {
     this.headers = new AnswerHeaders(answer.headers);
   }

@@ -1,6 +1,6 @@
 import { Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { personalFieldNames } from '@nlf/schema';
-import { LruMap } from './lruMap';
+import { LRUCache } from 'lru-cache';
 
 /**
  * The names of the fields the supergraph in force marks personal (`@tag(name: "personal")`, put
@@ -51,7 +51,7 @@ export interface DecidableOperation {
  * decisions are forgotten when the personal fields change (a new supergraph).
  */
 export function createShareableCheck(personalFields: PersonalFieldsSource, capacity = 1000) {
-  const decided = new LruMap<string, boolean>(capacity);
+  const decided = new LRUCache<string, boolean>({ max: capacity });
   let decidedFor: ReadonlySet<string> | undefined;
   return (key: string, read: () => DecidableOperation | undefined): boolean => {
     const personal = personalFields();

@@ -4,5 +4,7 @@ export { DataVersionFeed } from './dataVersionFeed';
 export { requestKey, type KeyedRequest } from './requestKey';
 export {
   CACHE_STATUS_HEADER, createResponseCache, type CacheSlot, type ResponseCache, type ResponseCacheOptions, type ResponseCacheStats,
-  type StoredReply,
 } from './responseCache';
+export { replayableHeaders, type SentReply } from './sentReply';
+/** The former name of SentReply. */
+export type { SentReply as StoredReply } from './sentReply';

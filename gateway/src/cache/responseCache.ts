@@ -3,10 +3,10 @@ import { HeaderMap } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GraphQLDataSource } from '@apollo/gateway';
+import { LRUCache } from 'lru-cache';
 import { createShareableCheck, type PersonalFieldsSource } from './cachePolicy';
-import { DataVersionFeed, dataVersionEventsUrl } from './dataVersionFeed';
-import { DataVersionProbe, dataVersionUrl } from './dataVersionProbe';
-import { LruMap } from './lruMap';
+import { createDataVersions, type Stamps } from './dataVersions';
+import type { SentReply } from './sentReply';
 
 /** Response header saying how an answer was made: `hit`, `miss` (stored), `live` (not cacheable). */
 export const CACHE_STATUS_HEADER = 'x-nlf-cache';
@@ -28,7 +28,10 @@ export interface ResponseCacheOptions {
    * anonymous requests share answers.
    */
   roleOf?: (headers: ReadonlyMap<string, string>, contextValue: unknown) => string | null;
-  /** Most answers kept; the least recently used goes first. Default: 1000. */
+  /**
+   * Most replies kept; the least recently used goes first. A reply is kept under its operation and
+   * under each form of HTTP request it was sent for, each counting one. Default: 1000.
+   */
   maxEntries?: number;
   /** How long a version read may take before the request is answered live. Default: 2000 ms. */
   versionTimeoutMs?: number;
@@ -49,6 +52,7 @@ export interface ResponseCacheStats {
   hits: number;
   misses: number;
   live: number;
+  /** Replies kept now, under operations and under HTTP requests. */
   entries: number;
   /** Version reads sent to subgraphs (each one SQL statement there). */
   versionReads: number;
@@ -58,19 +62,13 @@ export interface ResponseCacheStats {
   shortcutHits: number;
 }
 
-/** A serialised answer, ready to be sent again to a request that would get the same one. */
-export interface StoredReply {
-  /** The serialised answer, encoded once: every hit sends the same bytes. */
-  payload: Buffer;
-  headers: Record<string, string>;
-}
-
 /**
- * Per request: filled by the plugin with what a stored answer depends on, so that the HTTP layer
- * can keep the serialised reply under the request's own key (see ResponseCache.replyFor).
+ * Per request: filled by the plugin with the reply it kept or served, so that the HTTP layer can keep
+ * the bytes that went out under the request's own key (see ResponseCache.replyFor).
  */
 export interface CacheSlot {
-  stamps?: Map<string, string>;
+  stamps?: Stamps;
+  result?: FormattedExecutionResult;
 }
 
 export interface ResponseCache {
@@ -79,23 +77,28 @@ export interface ResponseCache {
   /** Give to ApolloGateway's `experimental_didResolveQueryPlan`: it records which subgraphs an answer used. */
   didResolveQueryPlan: (options: { serviceMap: Record<string, GraphQLDataSource>; requestContext: { context: object } }) => void;
   stats(): ResponseCacheStats;
-  /** Forgets every answer: for a new supergraph, where the same query may mean something else. */
+  /** Forgets every reply: for a new supergraph, where the same query may mean something else. */
   clear(): void;
   /**
    * The reply kept under an HTTP request's key (see requestKey.ts), if every subgraph it came from
    * is unchanged (by the same freshness rule as the plugin). Answers without running GraphQL at all.
    */
-  replyFor(requestKey: string): Promise<StoredReply | undefined>;
+  replyFor(requestKey: string): Promise<SentReply | undefined>;
   /** Keeps a reply the plugin stored or served (its slot says so) under the request's key. */
-  keepReply(requestKey: string, slot: CacheSlot, reply: StoredReply): void;
+  keepReply(requestKey: string, slot: CacheSlot, reply: SentReply): void;
   /** Stops following the subgraphs' data versions. */
   close(): void;
 }
 
-interface Entry {
+/**
+ * An answer kept with the data versions it was computed at. Under an operation's key it is given to
+ * Apollo Server for any request of that operation; under an HTTP request's key it also holds the
+ * bytes that went out, sent again before GraphQL runs.
+ */
+interface KeptReply {
+  stamps: Stamps;
   result: FormattedExecutionResult;
-  /** Data version of every subgraph the answer used, read before it was computed. */
-  versions: Map<string, string>;
+  sent?: SentReply;
 }
 
 /** The slot a request's context carries for the cache (GatewayContext.cacheSlot). */
@@ -104,69 +107,30 @@ const slotOf = (contextValue: unknown): CacheSlot =>
 
 const defaultRoleOf = (headers: ReadonlyMap<string, string>) => (headers.has('authorization') ? null : 'anonymous');
 
+/** The two kinds of key of the one cache, never equal. */
+const operationKey = (key: string) => `operation:${key}`;
+const httpKey = (key: string) => `request:${key}`;
+
 /**
  * A response cache for public aggregates (comparisons, dashboards' indicators), which are the same
- * for every caller of a role and change rarely. An answer is reused only while the data version of
+ * for every caller of a role and change rarely. A reply is reused only while the data version of
  * every subgraph it came from is unchanged, read after the request arrived (see DataVersionProbe):
- * once a change is committed, no caller gets the old answer. Answers with errors are never stored.
+ * once a change is committed, no caller gets the old answer. Answers with errors are never kept.
  */
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
-  const timeout = options.versionTimeoutMs ?? 2000;
-  const announced = (options.freshness ?? 'announced') === 'announced';
   // Looked up on every use: a subgraph that joins by a config change is version-checked too.
   const urlsOf = typeof options.subgraphUrls === 'function' ? options.subgraphUrls : () => options.subgraphUrls as Record<string, string>;
-  const sources = new Map<string, { url: string; probe: DataVersionProbe; feed?: DataVersionFeed }>();
-  const sourceFor = (name: string) => {
-    const url = urlsOf()[name];
-    if (!url) return undefined;
-    let known = sources.get(name);
-    if (!known || known.url !== url) {
-      known?.feed?.close();
-      known = {
-        url,
-        probe: new DataVersionProbe(dataVersionUrl(url), options.dispatcher, timeout),
-        feed: announced ? new DataVersionFeed({ url: dataVersionEventsUrl(url), dispatcher: options.dispatcher }) : undefined,
-      };
-      sources.set(name, known);
-    }
-    return known;
-  };
-  // Bumped when a mutation through this gateway used the subgraph, before its answer is sent: what
-  // was stamped before cannot match, even before the subgraph's announcement arrives.
-  const generations = new Map<string, number>();
-  const generationOf = (name: string) => generations.get(name) ?? 0;
+  const versions = createDataVersions({
+    subgraphUrls: urlsOf,
+    dispatcher: options.dispatcher,
+    timeoutMs: options.versionTimeoutMs ?? 2000,
+    announced: (options.freshness ?? 'announced') === 'announced',
+  });
   const isShareable = createShareableCheck(options.personalFields);
   const roleOf = options.roleOf ?? defaultRoleOf;
-  const entries = new LruMap<string, Entry>(options.maxEntries ?? 1000);
+  const kept = new LRUCache<string, KeptReply>({ max: options.maxEntries ?? 1000 });
   const planSubgraphs = new WeakMap<object, Set<string>>();
-  const counts = { hits: 0, misses: 0, live: 0 };
-
-  /** The stamp of a followed subgraph's announced version, known without asking; undefined if not followed. */
-  const followedStamp = (name: string): string | undefined => {
-    const version = sourceFor(name)?.feed?.current();
-    return version === undefined ? undefined : `${generationOf(name)}:${version}`;
-  };
-  /**
-   * Current stamps of the named subgraphs: announced where followed, else read after this call. A
-   * subgraph that cannot say is left out.
-   */
-  const readVersions = async (names: Iterable<string>): Promise<Map<string, string>> => {
-    const reads = [...names].map(async (name): Promise<[string, string] | null> => {
-      const source = sourceFor(name);
-      if (!source) return null;
-      const followed = followedStamp(name);
-      if (followed !== undefined) return [name, followed];
-      const generation = generationOf(name);
-      try {
-        return [name, `${generation}:read:${await source.probe.fresh()}`];
-      } catch {
-        return null;
-      }
-    });
-    return new Map((await Promise.all(reads)).filter((read) => read !== null));
-  };
-  const replies = new LruMap<string, { reply: StoredReply; stamps: Map<string, string> }>(options.maxEntries ?? 1000);
-  let shortcutHits = 0;
+  const counts = { hits: 0, misses: 0, live: 0, shortcutHits: 0 };
 
   const cacheKey = (context: GraphQLRequestContext<object>): string | null => {
     const { document, operation, queryHash } = context;
@@ -174,63 +138,59 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     if (!isShareable(queryHash, () => ({ document, operation }))) return null;
     const role = roleOf(context.request.http?.headers ?? new HeaderMap(), context.contextValue);
     if (role === null) return null;
-    return JSON.stringify([role, queryHash, context.operationName ?? null, context.request.variables ?? {}]);
+    return operationKey(JSON.stringify([role, queryHash, context.operationName ?? null, context.request.variables ?? {}]));
   };
-
-  const sameStamps = (a: Map<string, string>, b: Map<string, string>) =>
-    a.size === b.size && [...a].every(([name, stamp]) => b.get(name) === stamp);
 
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       let status: 'hit' | 'miss' | 'live' = 'live';
       let key: string | null = null;
-      let versionsBefore: Map<string, string> | undefined;
+      let stampsBefore: Map<string, string> | undefined;
       return {
         async responseForOperation(context) {
           key = cacheKey(context as GraphQLRequestContext<object>);
           if (key === null) return null;
-          const entry = entries.get(key);
-          if (entry) {
-            const current = await readVersions(entry.versions.keys());
-            if (sameStamps(entry.versions, current)) {
+          const reply = kept.get(key);
+          if (reply) {
+            if (await versions.unchanged(reply.stamps)) {
               status = 'hit';
-              slotOf(context.contextValue).stamps = entry.versions;
+              Object.assign(slotOf(context.contextValue), { stamps: reply.stamps, result: reply.result });
               const response: GraphQLResponse = {
                 http: { status: undefined, headers: new HeaderMap() },
-                body: { kind: 'single', singleResult: entry.result },
+                body: { kind: 'single', singleResult: reply.result },
               };
               return response;
             }
-            entries.delete(key);
+            kept.delete(key);
           }
           status = 'miss';
-          versionsBefore = await readVersions(Object.keys(urlsOf()));
+          stampsBefore = await versions.read(Object.keys(urlsOf()));
           return null;
         },
         async willSendResponse(context) {
           context.response.http.headers.set(CACHE_STATUS_HEADER, status);
           if (context.operation?.operation === 'mutation') {
-            const used = planSubgraphs.get(context.contextValue as object) ?? new Set(Object.keys(urlsOf()));
-            for (const name of used) generations.set(name, generationOf(name) + 1);
+            versions.changedBy(planSubgraphs.get(context.contextValue as object) ?? Object.keys(urlsOf()));
           }
           if (status === 'hit') counts.hits += 1;
           else if (status === 'live') counts.live += 1;
-          if (status !== 'miss' || key === null || !versionsBefore) return;
+          if (status !== 'miss' || key === null || !stampsBefore) return;
           counts.misses += 1;
           const body = context.response.body;
           if (body.kind !== 'single' || body.singleResult.errors?.length || !body.singleResult.data) return;
           const used = planSubgraphs.get(context.contextValue as object);
           if (!used) return;
-          const versions = new Map<string, string>();
+          const stamps = new Map<string, string>();
           for (const name of used) {
             if (!urlsOf()[name]) continue;
-            const version = versionsBefore.get(name);
+            const stamp = stampsBefore.get(name);
             // A subgraph whose version could not be read cannot vouch for the answer later.
-            if (version === undefined) return;
-            versions.set(name, version);
+            if (stamp === undefined) return;
+            stamps.set(name, stamp);
           }
-          entries.set(key, { result: body.singleResult, versions });
-          slotOf(context.contextValue).stamps = versions;
+          const reply: KeptReply = { stamps, result: body.singleResult };
+          kept.set(key, reply);
+          Object.assign(slotOf(context.contextValue), reply);
         },
       };
     },
@@ -255,39 +215,25 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       }
     },
     stats: () => ({
-      ...counts,
-      entries: entries.size,
-      versionReads: [...sources.values()].reduce((sum, known) => sum + known.probe.readCount(), 0),
-      versionsAnnounced: [...sources.values()].reduce((sum, known) => sum + (known.feed?.announced() ?? 0), 0),
-      shortcutHits,
+      hits: counts.hits,
+      misses: counts.misses,
+      live: counts.live,
+      entries: kept.size,
+      versionReads: versions.reads(),
+      versionsAnnounced: versions.announcements(),
+      shortcutHits: counts.shortcutHits,
     }),
-    clear: () => {
-      entries.clear();
-      replies.clear();
-    },
+    clear: () => kept.clear(),
     replyFor: async (requestKey) => {
-      const kept = replies.get(requestKey);
-      if (!kept) return undefined;
-      // The common case, every subgraph followed, compared without building anything.
-      let followed = true;
-      for (const [name, stamp] of kept.stamps) {
-        const current = followedStamp(name);
-        if (current === undefined) {
-          followed = false;
-          break;
-        }
-        if (stamp !== current) return undefined;
-      }
-      if (!followed && !sameStamps(kept.stamps, await readVersions(kept.stamps.keys()))) return undefined;
-      shortcutHits += 1;
-      return kept.reply;
+      const reply = kept.get(httpKey(requestKey));
+      if (!reply?.sent || !(await versions.unchanged(reply.stamps))) return undefined;
+      counts.shortcutHits += 1;
+      return reply.sent;
     },
-    keepReply: (requestKey, slot, reply) => {
-      if (!slot.stamps) return;
-      replies.set(requestKey, { reply, stamps: slot.stamps });
+    keepReply: (requestKey, slot, sent) => {
+      if (!slot.stamps || !slot.result) return;
+      kept.set(httpKey(requestKey), { stamps: slot.stamps, result: slot.result, sent });
     },
-    close: () => {
-      for (const source of sources.values()) source.feed?.close();
-    },
+    close: () => versions.close(),
   };
 }

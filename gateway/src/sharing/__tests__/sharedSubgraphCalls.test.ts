@@ -1,23 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { personalFieldsOf } from '../cache/cachePolicy';
-import { createShareableSubgraphQuery, InFlightRequests, type SharedAnswer } from '../inflightRequests';
+import { personalFieldsOf } from '../../cache/cachePolicy';
+import { createShareableSubgraphQuery, SharedSubgraphCalls, type SubgraphAnswer } from '../sharedSubgraphCalls';
 
-const answer = (body: string): SharedAnswer => ({ status: 200, statusText: 'OK', headers: [['content-type', 'application/json']], body });
+const answer = (body: string): SubgraphAnswer => ({ status: 200, statusText: 'OK', headers: [['content-type', 'application/json']], body });
 
 function held() {
-  let release!: (value: SharedAnswer) => void;
+  let release!: (value: SubgraphAnswer) => void;
   let fail!: (error: Error) => void;
-  const promise = new Promise<SharedAnswer>((resolve, reject) => {
+  const promise = new Promise<SubgraphAnswer>((resolve, reject) => {
     release = resolve;
     fail = reject;
   });
   return { promise, release, fail };
 }
 
-describe('InFlightRequests', () => {
+describe('SharedSubgraphCalls', () => {
   it('sends identical calls made while one is in flight once, and gives each caller its answer', async () => {
-    const inFlight = new InFlightRequests();
+    const inFlight = new SharedSubgraphCalls();
     const call = held();
     const send = jest.fn(() => call.promise);
     const first = inFlight.run('same', send);
@@ -30,7 +30,7 @@ describe('InFlightRequests', () => {
   });
 
   it('keeps nothing once the answer is in: the next call is sent again', async () => {
-    const inFlight = new InFlightRequests();
+    const inFlight = new SharedSubgraphCalls();
     const send = jest.fn(async () => answer('{}'));
     await inFlight.run('same', send);
     await inFlight.run('same', send);
@@ -38,7 +38,7 @@ describe('InFlightRequests', () => {
   });
 
   it('sends different calls separately', async () => {
-    const inFlight = new InFlightRequests();
+    const inFlight = new SharedSubgraphCalls();
     const a = held();
     const b = held();
     const first = inFlight.run('a', () => a.promise);
@@ -51,7 +51,7 @@ describe('InFlightRequests', () => {
   });
 
   it('gives every waiting caller the failure, then sends afresh', async () => {
-    const inFlight = new InFlightRequests();
+    const inFlight = new SharedSubgraphCalls();
     const call = held();
     const first = inFlight.run('same', () => call.promise);
     const second = inFlight.run('same', () => call.promise);
@@ -63,7 +63,7 @@ describe('InFlightRequests', () => {
 });
 
 describe('createShareableSubgraphQuery', () => {
-  const supergraph = readFileSync(join(__dirname, '..', '..', 'supergraph.graphql'), 'utf8');
+  const supergraph = readFileSync(join(__dirname, '..', '..', '..', 'supergraph.graphql'), 'utf8');
   const personal = personalFieldsOf(supergraph);
   const shareable = createShareableSubgraphQuery(() => personal);
 
