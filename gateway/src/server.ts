@@ -7,7 +7,7 @@ import { useAuthentication } from './auth/useAuthentication';
 import { createResponseCache, type ResponseCacheOptions } from './cache';
 import { allSubgraphs, REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
 import { registerDashboardRoutes } from './dashboard/routes';
-import { createSharedProbe, probeSubgraphs, type SubgraphTarget } from './health';
+import { registerHealthRoutes } from './health';
 import { createInFlightOperations } from './inflightOperations';
 import { createShareableSubgraphQuery, InFlightRequests } from './inflightRequests';
 import { DEFAULT_MAX_BODY_BYTES, useHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
@@ -226,21 +226,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     development: options.development ?? !isProduction(),
     bodyLimit: options.httpLimits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     routes: (app) => {
-      const targets = (): SubgraphTarget[] =>
-        Object.entries(live.current.urls)
-          .filter(([name]) => !(name === REGISTRY_NAME && embeddedRegistry))
-          .map(([name, url]) => ({ name, url }));
-      // However many callers ask, the subgraphs are probed at most once every PROBE_MAX_AGE_MS.
-      const probe = createSharedProbe(() => probeSubgraphs(targets(), agent, signingKey));
-      app.get('/health', async () => ({
-        status: 'ok',
-        subgraphs: await probe(),
-        supergraph: live.status(),
-      }));
-      app.get('/ready', async (_request, reply) => {
-        const subgraphs = await probe();
-        const down = Object.keys(subgraphs).filter((name) => subgraphs[name] !== 'up');
-        return reply.code(down.length ? 503 : 200).send({ status: down.length ? 'unavailable' : 'ready', down, subgraphs });
+      registerHealthRoutes(app, {
+        // The registry served inside the process is not probed over HTTP.
+        targets: () => Object.entries(live.current.urls).filter(([name]) => !(name === REGISTRY_NAME && embeddedRegistry)).map(([name, url]) => ({ name, url })),
+        agent,
+        signingKey,
+        supergraph: () => live.status(),
       });
       registerDashboardRoutes(app, { manifest });
     },

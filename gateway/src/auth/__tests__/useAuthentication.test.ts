@@ -10,7 +10,7 @@ afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.close()));
 });
 
-const LEADER: Viewer = { subject: 'leader-1', role: 'leader', organisationId: 'lederne' } as Viewer;
+const LEADER: Viewer = { subject: 'staff-1', role: 'union-staff', organisationId: 'lederne' };
 
 /** An authenticator that accepts "Bearer good" only, counting what reached the route. */
 async function setUp() {

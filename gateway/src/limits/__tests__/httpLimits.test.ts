@@ -12,7 +12,7 @@ afterEach(async () => {
 /** The caller named by the x-subject header, as authentication would settle it. */
 const naming: GatewayPlugin = {
   name: 'caller',
-  hooks: [{ onRequest: async (request) => void (request.viewer = { subject: String(request.headers['x-subject']), role: 'leader', organisationId: null } as Viewer) }],
+  hooks: [{ onRequest: async (request) => void (request.viewer = { subject: String(request.headers['x-subject']), role: 'union-staff', organisationId: 'lederne' } satisfies Viewer) }],
 };
 
 async function setUp(options?: HttpLimitsOptions) {
