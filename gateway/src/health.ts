@@ -1,4 +1,5 @@
 import { ANONYMOUS, gatewaySignatureHeaders } from '@nlf/schema';
+import type { FastifyInstance } from 'fastify';
 import type { KeyLike } from 'jose';
 import { request } from 'undici';
 import type { Agent } from 'undici';
@@ -67,4 +68,32 @@ export function createSharedProbe(probe: () => Promise<Record<string, SubgraphSt
       });
     return running;
   };
+}
+
+export interface HealthRoutesOptions {
+  /** The subgraphs to probe, as the supergraph in force names them. */
+  targets(): SubgraphTarget[];
+  agent: Agent;
+  signingKey: KeyLike;
+  /** What /health says of the supergraph in force (its version, a refused change). */
+  supergraph(): unknown;
+}
+
+/**
+ * GET /health (every subgraph's state and the supergraph's) and GET /ready (503 naming the
+ * subgraphs that are down). However many callers ask, the subgraphs are probed at most once every
+ * PROBE_MAX_AGE_MS.
+ */
+export function registerHealthRoutes(app: FastifyInstance, options: HealthRoutesOptions): void {
+  const probe = createSharedProbe(() => probeSubgraphs(options.targets(), options.agent, options.signingKey));
+  app.get('/health', async () => ({
+    status: 'ok',
+    subgraphs: await probe(),
+    supergraph: options.supergraph(),
+  }));
+  app.get('/ready', async (_request, reply) => {
+    const subgraphs = await probe();
+    const down = Object.keys(subgraphs).filter((name) => subgraphs[name] !== 'up');
+    return reply.code(down.length ? 503 : 200).send({ status: down.length ? 'unavailable' : 'ready', down, subgraphs });
+  });
 }

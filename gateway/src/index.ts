@@ -22,4 +22,6 @@ export * from './cache';
 export { measureOperation, type OperationMeasure } from './limits/operationCost';
 export { DEFAULT_OPERATION_LIMITS, limitExceeded, resolveOperationLimits, type OperationLimits } from './limits/operationLimits';
 export { DEFAULT_PLANNER_PATHS_LIMIT } from './limits/plannerGuard';
-export { readGatewaySettings, type GatewaySettings } from './settings';
+export { readGatewaySettings, readToolSettings, type GatewaySettings, type ToolSettings } from './settings';
+export { createGateway, type CreateGatewayOptions, type CreatedGateway } from './pipeline/createGateway';
+export { installPipeline, GRAPHQL_PATH, type GatewayPlugin, type GatewayRouteHooks } from './pipeline/gatewayPlugin';

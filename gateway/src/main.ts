@@ -40,6 +40,7 @@ async function main(argv: string[]): Promise<void> {
     refusalMemoEntries: settings.refusalMemoEntries,
     rememberedTokens: settings.rememberedTokens,
     registeredOperationMaxAge: settings.indicatorsMaxAge,
+    subgraphUrlVariables: settings.subgraphUrlVariables,
   });
   logger.info({ url: gateway.url }, `listening on ${gateway.url}`);
   const stop = gracefulShutdown({

@@ -1,43 +1,31 @@
 import { LocalGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import {
-  AuthenticationError, createFormatError, createLogger, importPrivateKey, internalErrorLogPlugin, nulCharacterPlugin, observedServerOptions,
-  observeRequests, REQUEST_ID_HEADER,
-  type Logger, type Viewer,
-} from '@nlf/schema';
-import Fastify from 'fastify';
+import { createLogger, importPrivateKey, REQUEST_ID_HEADER, type Logger, type Viewer } from '@nlf/schema';
+import type { FastifyRequest } from 'fastify';
 import { createAuthenticator } from './auth/authenticate';
 import type { SecuritySettings } from './auth/settings';
-import { CACHE_STATUS_HEADER, createResponseCache, requestKey, type CacheSlot, type ResponseCacheOptions } from './cache';
+import { useAuthentication } from './auth/useAuthentication';
+import { createResponseCache, type ResponseCacheOptions } from './cache';
 import { allSubgraphs, REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
 import { registerDashboardRoutes } from './dashboard/routes';
-import { createSharedProbe, probeSubgraphs, type SubgraphTarget } from './health';
-import { DEFAULT_MAX_BODY_BYTES, installHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
-import { operationLimitsPlugin, resolveOperationLimits, type OperationLimitsOptions } from './limits/operationLimits';
-import { DEFAULT_PLANNER_PATHS_LIMIT, GuardedGateway } from './limits/plannerGuard';
-import { installRefusalMemo } from './limits/refusalMemo';
-import { installVariablesDepthCheck, operationResolutionPlugin, persistedQueryErrorsPlugin } from './limits/requestChecks';
-import { loadManifest, type PersistedOperationManifest } from './operations/manifest';
-import {
-  registeredOperationCachePlugin, registeredOperationsOnlyPlugin, RegisteredOperationStore,
-} from './operations/registeredOperations';
-import { createInFlightOperations, replayableHeaders } from './inflightOperations';
+import { registerHealthRoutes } from './health';
+import { createInFlightOperations } from './inflightOperations';
 import { createShareableSubgraphQuery, InFlightRequests } from './inflightRequests';
+import { DEFAULT_MAX_BODY_BYTES, useHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
+import { resolveOperationLimits, useOperationLimits, type OperationLimitsOptions } from './limits/operationLimits';
+import { DEFAULT_PLANNER_PATHS_LIMIT, GuardedGateway } from './limits/plannerGuard';
+import { useRefusalMemo } from './limits/refusalMemo';
+import { useRequestChecks } from './limits/requestChecks';
+import { loadManifest, type PersistedOperationManifest } from './operations/manifest';
+import { useRegisteredOperations } from './operations/useRegisteredOperations';
+import { createGateway } from './pipeline/createGateway';
+import type { GatewayPlugin } from './pipeline/gatewayPlugin';
+import { useInFlightSharing } from './plugins/inFlightSharing/useInFlightSharing';
+import { useObservability } from './plugins/observability/useObservability';
+import { useReplyKey, useResponseCache } from './plugins/responseCache/useResponseCache';
 import { LiveSupergraph } from './reload/liveSupergraph';
+import { isProduction, readSubgraphUrlVariables, type SubgraphUrlVariables } from './settings';
 import { createSubgraphAgent, SubgraphDataSource, type GatewayContext } from './subgraphDataSource';
 import { supergraphSubgraphUrls } from './supergraphFile';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    viewer?: Viewer;
-    /** Key of the request's serialised answer in the response cache, when it may have one. */
-    replyKey?: string;
-    cacheSlot?: CacheSlot;
-  }
-}
 
 /** Headers of a kept reply that belong to one exchange only, never sent again. */
 const EXCHANGE_HEADERS = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'set-cookie', REQUEST_ID_HEADER]);
@@ -54,13 +42,10 @@ export interface GatewayOptions {
   host?: string;
   /** Port; 0 picks a free one. Default: 4000. */
   port?: number;
-  /**
-   * Subgraph URLs by name, over the config's. Default: NLF_SUBGRAPH_URL_<NAME> from the environment,
-   * else the config's URL.
-   */
+  /** Subgraph URLs by name, over `subgraphUrlVariables` and the config's. Default: none. */
   subgraphUrls?: Record<string, string>;
-  /** Serve the registry inside the gateway process instead of calling it over HTTP. Default: true. */
-  embeddedRegistry?: boolean;
+  /** NLF_SUBGRAPH_URL_<NAME> variables, over the config's URLs. Default: those set in the environment (settings.ts). */
+  subgraphUrlVariables?: SubgraphUrlVariables;
   /** Send stack traces and internal messages to clients. Default: false, whatever NODE_ENV says. */
   debug?: boolean;
   /** Where operational messages go. Default: `logger`. */
@@ -118,10 +103,10 @@ export interface RunningGateway {
 }
 
 /** Subgraph name → URL: explicit option, then environment, then config; the supergraph's own URLs are never used. */
-export function resolveSubgraphUrls(config: FederationConfig, overrides: Record<string, string> = {}, env = process.env) {
+export function resolveSubgraphUrls(config: FederationConfig, overrides: Record<string, string> = {}, variables: SubgraphUrlVariables = {}) {
   const urls: Record<string, string> = {};
   for (const subgraph of [{ name: REGISTRY_NAME, url: config.registry.url }, ...allSubgraphs(config)]) {
-    urls[subgraph.name] = overrides[subgraph.name] ?? env[urlVariable(subgraph.name)] ?? subgraph.url;
+    urls[subgraph.name] = overrides[subgraph.name] ?? variables[urlVariable(subgraph.name)] ?? subgraph.url;
   }
   return urls;
 }
@@ -129,10 +114,12 @@ export function resolveSubgraphUrls(config: FederationConfig, overrides: Record<
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger({ service: 'gateway' });
   const log = options.log ?? ((line: string) => logger.warn(line));
+  const variables = options.subgraphUrlVariables ?? readSubgraphUrlVariables();
   const urls = options.config
-    ? resolveSubgraphUrls(options.config, options.subgraphUrls)
-    : supergraphSubgraphUrls(options.supergraphSdl, options.subgraphUrls);
-  const embeddedRegistry = options.config ? (options.embeddedRegistry ?? true) : false;
+    ? resolveSubgraphUrls(options.config, options.subgraphUrls, variables)
+    : supergraphSubgraphUrls(options.supergraphSdl, options.subgraphUrls, variables);
+  // With a config the registry is served inside the gateway process, from the config alone.
+  const embeddedRegistry = Boolean(options.config);
   const agent = createSubgraphAgent();
   const inFlight = options.inFlightSharing === false ? undefined : new InFlightRequests();
   // What may be cached or shared follows the personal marks of the supergraph in force.
@@ -145,8 +132,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     supergraphPath: options.supergraphPath,
     urls,
-    resolveUrls: (config) => resolveSubgraphUrls(config, options.subgraphUrls),
-    embeddedRegistry,
+    resolveUrls: (config) => resolveSubgraphUrls(config, options.subgraphUrls, variables),
+    subgraphUrlVariables: variables,
+    signingKey: options.security.gatewaySigningKey,
     intervalMs: options.reloadIntervalMs,
     log,
   });
@@ -213,126 +201,42 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
-  const app = Fastify({
-    ...observedServerOptions(logger),
-    forceCloseConnections: 'idle',
-    bodyLimit: options.httpLimits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-  });
-  observeRequests(app, { spanName: 'gateway' });
   const debug = options.debug ?? false;
   const manifest = options.persistedOperations ?? loadManifest();
-  const development = options.development ?? process.env.NODE_ENV !== 'production';
-  const apollo = new ApolloServer<GatewayContext>({
+  const slotOf = (request: FastifyRequest) => roleOfViewer(request.viewer);
+  // What a request meets, in order: its HTTP hooks in this order, then its Apollo Server plugins in this order.
+  const plugins: GatewayPlugin[] = [
+    useObservability({ logger }),
+    useAuthentication({ authenticate }),
+    useHttpLimits(options.httpLimits),
+    // After the rate limit, which a remembered refusal still meets; before everything that reads the request.
+    ...(options.refusalMemoEntries === 0 ? [] : [useRefusalMemo({ maxEntries: options.refusalMemoEntries, slotOf, exchangeHeaders: EXCHANGE_HEADERS })]),
+    useRequestChecks(),
+    useRegisteredOperations({ manifest, maxAge: options.registeredOperationMaxAge }),
+    useOperationLimits(options.operationLimits),
+    ...(responseCache || inFlightOperations ? [useReplyKey({ slotOf })] : []),
+    ...(responseCache ? [useResponseCache({ cache: responseCache, exchangeHeaders: EXCHANGE_HEADERS })] : []),
+    ...(inFlightOperations ? [useInFlightSharing({ operations: inFlightOperations })] : []),
+  ];
+  const server = await createGateway({
     gateway,
-    includeStacktraceInErrorResponses: debug,
-    formatError: createFormatError({ debug }),
+    plugins,
     logger,
-    introspection: development,
-    // Where the schema may not be introspected, no "Did you mean …" describes it either.
-    hideSchemaDetailsFromClientErrors: !development,
-    allowBatchedHttpRequests: true,
-    // Parsing stops at the token limit, before the document is walked by anything else.
-    parseOptions: { maxTokens: resolveOperationLimits(options.operationLimits).maxTokens },
-    // Registered operations by id; the store ignores attempts to register more.
-    persistedQueries: { cache: new RegisteredOperationStore(manifest) },
-    plugins: [
-      // First: its refusal of an operation that cannot run is the one answered.
-      operationResolutionPlugin(),
-      fastifyApolloDrainPlugin(app),
-      internalErrorLogPlugin(({ error, ...details }) => logger.error({ err: error, ...details }, 'internal error')),
-      persistedQueryErrorsPlugin(),
-      nulCharacterPlugin(),
-      registeredOperationsOnlyPlugin(manifest),
-      ApolloServerPluginCacheControl(),
-      registeredOperationCachePlugin({
-        manifest,
-        maxAge: options.registeredOperationMaxAge,
-      }),
-      operationLimitsPlugin(options.operationLimits),
-      ...(responseCache ? [responseCache.plugin] : []),
-      ...(inFlightOperations ? [inFlightOperations.plugin] : []),
-      ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
-    ],
+    debug,
+    development: options.development ?? !isProduction(),
+    bodyLimit: options.httpLimits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    routes: (app) => {
+      registerHealthRoutes(app, {
+        // The registry served inside the process is not probed over HTTP.
+        targets: () => Object.entries(live.current.urls).filter(([name]) => !(name === REGISTRY_NAME && embeddedRegistry)).map(([name, url]) => ({ name, url })),
+        agent,
+        signingKey,
+        supergraph: () => live.status(),
+      });
+      registerDashboardRoutes(app, { manifest });
+    },
   });
-  // A new supergraph can change what a query means (a union joined): start the cache afresh.
-  gateway.onSchemaLoadOrUpdate(() => {
-    responseCache?.clear();
-    // Which organisations a token may name follows the config too.
-    authenticate.forget();
-  });
-  await apollo.start();
-
-  const targets = (): SubgraphTarget[] =>
-    Object.entries(live.current.urls)
-      .filter(([name]) => !(name === REGISTRY_NAME && embeddedRegistry))
-      .map(([name, url]) => ({ name, url }));
-  // However many callers ask, the subgraphs are probed at most once every PROBE_MAX_AGE_MS.
-  const probe = createSharedProbe(() => probeSubgraphs(targets(), agent, signingKey));
-  app.get('/health', async () => ({
-    status: 'ok',
-    subgraphs: await probe(),
-    supergraph: live.status(),
-  }));
-  app.get('/ready', async (_request, reply) => {
-    const subgraphs = await probe();
-    const down = Object.keys(subgraphs).filter((name) => subgraphs[name] !== 'up');
-    return reply.code(down.length ? 503 : 200).send({ status: down.length ? 'unavailable' : 'ready', down, subgraphs });
-  });
-  // Who is asking is settled first, from the headers alone: a token that does not verify is answered
-  // 401 before the body is even read.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.url !== '/graphql') return;
-    try {
-      request.viewer = await authenticate(request.headers.authorization);
-    } catch (error) {
-      if (!(error instanceof AuthenticationError)) throw error;
-      return reply
-        .code(401)
-        .header('www-authenticate', 'Bearer')
-        .send({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
-    }
-  });
-  installHttpLimits(app, '/graphql', options.httpLimits);
-  // After the rate limit, which a remembered refusal still meets; before everything that reads the request.
-  const refusalMemo =
-    options.refusalMemoEntries === 0
-      ? undefined
-      : installRefusalMemo(app, '/graphql', { maxEntries: options.refusalMemoEntries, slotOf: (request) => roleOfViewer(request.viewer), exchangeHeaders: EXCHANGE_HEADERS });
-  // A new supergraph can accept what the old one refused.
-  if (refusalMemo) gateway.onSchemaLoadOrUpdate(() => refusalMemo.clear());
-  installVariablesDepthCheck(app, '/graphql');
-  // After authentication and limits: the key under which a request may share an answer with an
-  // identical one from a caller of the same role and organisation.
-  if (responseCache || inFlightOperations) {
-    app.addHook('preHandler', async (request) => {
-      if (request.routeOptions.url !== '/graphql') return;
-      const role = roleOfViewer(request.viewer);
-      request.cacheSlot = {};
-      request.replyKey = role === null ? undefined : requestKey(request, role);
-    });
-  }
-  if (responseCache) {
-    // A request Apollo Server answered before gets the same bytes while its subgraphs' data is unchanged.
-    app.addHook('preHandler', async (request, reply) => {
-      if (request.routeOptions.url !== '/graphql' || request.replyKey === undefined) return;
-      const kept = await responseCache.replyFor(request.replyKey);
-      if (!kept) return;
-      return reply.headers(kept.headers).header(CACHE_STATUS_HEADER, 'hit').send(kept.payload);
-    });
-    app.addHook('onSend', async (request, reply, payload) => {
-      if (request.replyKey === undefined || !request.cacheSlot?.stamps || reply.statusCode !== 200 || typeof payload !== 'string') return;
-      responseCache.keepReply(request.replyKey, request.cacheSlot, { payload: Buffer.from(payload), headers: replayableHeaders(reply, EXCHANGE_HEADERS) });
-    });
-  }
-  inFlightOperations?.install(app, '/graphql', (request) => request.replyKey);
-  registerDashboardRoutes(app, { manifest });
-  await app.register(fastifyApollo(apollo), { context: async (request) => ({
-      viewer: request.viewer,
-      requestId: request.id,
-      cacheSlot: request.cacheSlot,
-      operationLead: request.operationLead,
-    }),
-  });
+  const app = server.app;
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4000 });
   const address = app.server.address();
@@ -341,8 +245,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     port,
     close: async () => {
-      responseCache?.close();
-      await app.close();
+      await server.close();
       await agent.close();
     },
     reload: () => live.reload(),

@@ -44,6 +44,38 @@ export interface GatewaySettings extends ProcessSettings {
   rememberedTokens: number;
   /** Undefined: the registered-operation cache's own default (60 s). */
   indicatorsMaxAge?: number;
+  /** NLF_SUBGRAPH_URL_<NAME> variables by name: subgraph URLs over the config's (or the supergraph's). */
+  subgraphUrlVariables: SubgraphUrlVariables;
+}
+
+/** NLF_SUBGRAPH_URL_<NAME> variables as set, by variable name (config.ts `urlVariable` names them). */
+export type SubgraphUrlVariables = Readonly<Record<string, string>>;
+
+/** What the command-line tools (compose, check, generate) take from the environment. */
+export interface ToolSettings {
+  /** NLF_SUBGRAPH_URL_<NAME>: where a subgraph without an SDL file is asked for its `_service { sdl }`. */
+  subgraphUrlVariables: SubgraphUrlVariables;
+  /** NLF_GATEWAY_SIGNING_KEY, to sign `_service { sdl }` calls as the gateway does; undefined: unsigned. */
+  signingKey?: string;
+}
+
+/** The NLF_SUBGRAPH_URL_<NAME> variables that are set. */
+export function readSubgraphUrlVariables(env: NodeJS.ProcessEnv = process.env): SubgraphUrlVariables {
+  const variables: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith('NLF_SUBGRAPH_URL_') && value !== undefined) variables[name] = value;
+  }
+  return variables;
+}
+
+/** The command-line tools' settings. */
+export function readToolSettings(env: NodeJS.ProcessEnv = process.env): ToolSettings {
+  return { subgraphUrlVariables: readSubgraphUrlVariables(env), signingKey: env.NLF_GATEWAY_SIGNING_KEY || undefined };
+}
+
+/** NODE_ENV=production, for a gateway started without `development` given. */
+export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV === 'production';
 }
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
@@ -83,7 +115,7 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
   const settings: Omit<GatewaySettings, 'security' | keyof ProcessSettings> = {
     host: set('HOST') ?? '127.0.0.1',
     port: integer('PORT', 4000, 0, 65535),
-    production: env.NODE_ENV === 'production',
+    production: isProduction(env),
     debugErrors: env.NLF_DEBUG_ERRORS === '1',
     supergraphPath,
     configPath: configPath ?? (standalone ? undefined : DEFAULT_CONFIG_PATH),
@@ -112,6 +144,7 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
     refusalMemoEntries: integer('NLF_REFUSAL_MEMO_ENTRIES', DEFAULT_REFUSAL_MEMO_ENTRIES, 0),
     rememberedTokens: integer('NLF_REMEMBERED_TOKENS', DEFAULT_REMEMBERED_TOKENS),
     indicatorsMaxAge: set('NLF_INDICATORS_MAX_AGE') === undefined ? undefined : integer('NLF_INDICATORS_MAX_AGE', 60, 0),
+    subgraphUrlVariables: readSubgraphUrlVariables(env),
   };
   let security: SecuritySettings | undefined;
   let processSettings: ProcessSettings | undefined;

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import {
@@ -42,10 +43,6 @@ export interface GatewayContext {
   operationLead?: OperationLead;
 }
 
-/** Carries the caller from willSendRequest to the fetcher, which alone sees the exact body to sign. */
-const VIEWER_HEADER = 'x-nlf-internal-viewer';
-/** Tells the fetcher that the call may join an identical one in flight. */
-const SHARE_HEADER = 'x-nlf-internal-share';
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
 /** One keep-alive pool for every subgraph call; @apollo/gateway's default client opens far more sockets. */
@@ -53,7 +50,16 @@ export function createSubgraphAgent(): Agent {
   return new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 64, pipelining: 1 });
 }
 
-/** A fetch that signs each request for one subgraph, over its method, path and exact body. */
+/** What one subgraph call carries from the request's typed context (GatewayContext) to the fetcher. */
+export interface CallContext {
+  viewer: Viewer;
+  /** The call may join an identical one in flight. */
+  shareable: boolean;
+}
+
+const callContext = new AsyncLocalStorage<CallContext>();
+
+/** A fetch that signs each request for one subgraph, over its method, path, exact body and the call's caller. */
 export function signingFetcher(name: string, key: KeyLike, agent: Agent, timeoutMs: number, inFlight?: SharedSubgraphCalls): Fetcher {
   const send = async (url: string, method: string, headers: Record<string, string>, body: string, viewer: Viewer) => {
     const target = new URL(url);
@@ -61,11 +67,8 @@ export function signingFetcher(name: string, key: KeyLike, agent: Agent, timeout
     return callSubgraph(agent, target, method, { ...headers, [GATEWAY_SIGNATURE_HEADER]: signature }, body, timeoutMs);
   };
   return (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
-    const headers = { ...(init.headers ?? {}) };
-    const viewer = headers[VIEWER_HEADER] ? (JSON.parse(headers[VIEWER_HEADER]) as Viewer) : ANONYMOUS;
-    const shareable = headers[SHARE_HEADER] === '1';
-    delete headers[VIEWER_HEADER];
-    delete headers[SHARE_HEADER];
+    const { viewer, shareable } = callContext.getStore() ?? { viewer: ANONYMOUS, shareable: false };
+    const headers = init.headers ?? {};
     const method = init.method ?? 'POST';
     const body = init.body ?? '';
     if (!inFlight || !shareable) return new AnswerResponse(url, await send(url, method, headers, body, viewer));
@@ -96,23 +99,28 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.onUnavailable = options.onUnavailable ?? ((name, error) => console.error(`subgraph ${name} unavailable:`, error));
   }
 
-  /**
-   * The caller goes to the fetcher, which signs it with the exact body; the request id and trace
-   * context go to the subgraph, so its logs and spans join the gateway's.
-   */
+  /** The request id and trace context go to the subgraph, so its logs and spans join the gateway's. */
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const context = 'context' in options ? options.context : undefined;
     const headers = options.request.http?.headers;
-    headers?.set(VIEWER_HEADER, JSON.stringify(context?.viewer ?? ANONYMOUS));
     if (typeof context?.requestId === 'string') headers?.set(REQUEST_ID_HEADER, context.requestId);
-    const query = options.request.query;
-    if (this.isShareable && query && this.isShareable(query)) headers?.set(SHARE_HEADER, '1');
     injectTraceContext((name, value) => headers?.set(name, value));
   }
 
+  /**
+   * The call's caller, and whether it may be shared, go from the request's typed context to the
+   * fetcher (which alone sees the exact body to sign) in the call's async context: the base class's
+   * private sendRequest gives the fetcher nothing but the URL and the fetch init.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const context = 'context' in options ? options.context : undefined;
+    const query = options.request.query;
+    const call: CallContext = {
+      viewer: context?.viewer ?? ANONYMOUS,
+      shareable: this.isShareable !== undefined && Boolean(query) && this.isShareable(query!),
+    };
     try {
-      return await super.process(options);
+      return await callContext.run(call, () => super.process(options));
     } catch (error) {
       this.onUnavailable(this.subgraphName, error);
       const timedOut = isTimeout(error);

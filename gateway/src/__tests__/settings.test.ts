@@ -1,5 +1,7 @@
 import { DEFAULT_OPERATION_LIMITS, resolveOperationLimits } from '../limits/operationLimits';
-import { readGatewaySettings } from '../settings';
+import { isProduction, readGatewaySettings, readToolSettings } from '../settings';
+import { resolveSubgraphUrls } from '../server';
+import { loadConfig } from '../config';
 
 // The two keys the gateway cannot start without; their form is checked when the gateway starts.
 const required = { NLF_GATEWAY_SIGNING_KEY: 'signing key', NLF_AUTH_PUBLIC_KEY: 'public key' };
@@ -46,5 +48,39 @@ describe('readGatewaySettings', () => {
 describe('resolveOperationLimits', () => {
   it('keeps a default where an option is given as undefined', () => {
     expect(resolveOperationLimits({ maxDepth: undefined, maxAliases: 3 })).toEqual({ ...DEFAULT_OPERATION_LIMITS, maxAliases: 3 });
+  });
+});
+
+describe('subgraph URL variables', () => {
+  it('are none when no NLF_SUBGRAPH_URL_<NAME> is set, so the config\'s URLs serve', () => {
+    const settings = readGatewaySettings([], { ...required });
+    expect(settings.subgraphUrlVariables).toEqual({});
+    const config = loadConfig();
+    expect(resolveSubgraphUrls(config, {}, settings.subgraphUrlVariables).lederne).toBe(config.subgraphs.find((s) => s.name === 'lederne')!.url);
+  });
+
+  it('override the config\'s URL, and an explicit option overrides them', () => {
+    const { subgraphUrlVariables } = readGatewaySettings([], { ...required, NLF_SUBGRAPH_URL_LEDERNE: 'http://127.0.0.1:5999/graphql' });
+    const config = loadConfig();
+    expect(resolveSubgraphUrls(config, {}, subgraphUrlVariables).lederne).toBe('http://127.0.0.1:5999/graphql');
+    expect(resolveSubgraphUrls(config, { lederne: 'http://127.0.0.1:5998/graphql' }, subgraphUrlVariables).lederne).toBe('http://127.0.0.1:5998/graphql');
+  });
+});
+
+describe('readToolSettings', () => {
+  it('reads the URL variables and the signing key, and signs nothing when the key is unset', () => {
+    expect(readToolSettings({})).toEqual({ subgraphUrlVariables: {}, signingKey: undefined });
+    expect(readToolSettings({ NLF_SUBGRAPH_URL_FOA: 'http://127.0.0.1:5997/graphql', NLF_GATEWAY_SIGNING_KEY: 'pem' })).toEqual({
+      subgraphUrlVariables: { NLF_SUBGRAPH_URL_FOA: 'http://127.0.0.1:5997/graphql' },
+      signingKey: 'pem',
+    });
+  });
+});
+
+describe('isProduction', () => {
+  it('is true for NODE_ENV=production only', () => {
+    expect(isProduction({})).toBe(false);
+    expect(isProduction({ NODE_ENV: 'development' })).toBe(false);
+    expect(isProduction({ NODE_ENV: 'production' })).toBe(true);
   });
 });

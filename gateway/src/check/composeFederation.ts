@@ -5,6 +5,7 @@ import { composeSupergraph, CompositionError, type SubgraphSdl } from '../compos
 import { urlVariable, type FederationConfig, allSubgraphs } from '../config';
 import { CONTRACT_PATH, registrySdl } from '../registry/registrySdl';
 import { explainComposition, type CompositionFinding } from './explainComposition';
+import type { SubgraphUrlVariables } from '../settings';
 
 export const GATEWAY_DIR = join(__dirname, '..', '..');
 export const SERVICES_DIR = join(GATEWAY_DIR, '..', 'services');
@@ -14,11 +15,11 @@ export interface SdlSourceOptions {
   sdlFiles?: Record<string, string>;
   /** Where services/<name>/subgraph.graphql are looked for. Default: the repo's services/. */
   servicesDir?: string;
-  /** Environment for NLF_SUBGRAPH_URL_<NAME> and NLF_GATEWAY_SIGNING_KEY. Default: process.env. */
-  env?: NodeJS.ProcessEnv;
+  /** NLF_SUBGRAPH_URL_<NAME> variables (settings.ts `readToolSettings`). Default: none, the config's URLs. */
+  subgraphUrlVariables?: SubgraphUrlVariables;
   /**
    * The gateway's private key (PEM), to sign `_service { sdl }` calls as the gateway does: subgraphs
-   * of this federation answer nothing else. Default: NLF_GATEWAY_SIGNING_KEY, else unsigned.
+   * of this federation answer nothing else. Default: unsigned.
    */
   signingKey?: string;
 }
@@ -50,16 +51,16 @@ async function fetchServiceSdl(url: string, subgraph: string, signingKey: string
  * else asked from the running subgraph (`_service { sdl }`): a union served from outside this repo.
  */
 export async function loadSubgraphSdls(config: FederationConfig, options: SdlSourceOptions = {}): Promise<SourcedSdl[]> {
-  const env = options.env ?? process.env;
+  const variables = options.subgraphUrlVariables ?? {};
   return Promise.all(
     allSubgraphs(config).map(async (subgraph): Promise<SourcedSdl> => {
       const file = options.sdlFiles?.[subgraph.name] ?? join(options.servicesDir ?? SERVICES_DIR, subgraph.name, 'subgraph.graphql');
       if (options.sdlFiles?.[subgraph.name] || existsSync(file)) {
         return { name: subgraph.name, url: subgraph.url, sdl: readFileSync(file, 'utf8'), origin: file };
       }
-      const url = env[urlVariable(subgraph.name)] ?? subgraph.url;
+      const url = variables[urlVariable(subgraph.name)] ?? subgraph.url;
       try {
-        return { name: subgraph.name, url: subgraph.url, sdl: await fetchServiceSdl(url, subgraph.name, options.signingKey ?? env.NLF_GATEWAY_SIGNING_KEY), origin: url };
+        return { name: subgraph.name, url: subgraph.url, sdl: await fetchServiceSdl(url, subgraph.name, options.signingKey), origin: url };
       } catch (error) {
         throw new Error(`no SDL for subgraph "${subgraph.name}": no file ${file}, and ${url} did not answer _service { sdl } (${(error as Error).message})`);
       }

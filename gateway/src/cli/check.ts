@@ -5,6 +5,7 @@ import { ACKNOWLEDGEMENTS_FILE, loadAcknowledgements } from '../check/acknowledg
 import { GATEWAY_DIR, loadSubgraphSdls } from '../check/composeFederation';
 import { formatCheck, runCheck } from '../check/runCheck';
 import { loadConfig } from '../config';
+import { readToolSettings } from '../settings';
 import { parseArgs, sdlFiles } from './args';
 
 const USAGE = `usage: npm run check -- [options]
@@ -39,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { options } = parseArgs(argv, ['against', 'base', 'config', 'sdl', 'acknowledgements']);
   const config = loadConfig(options.config?.[0]);
-  const subgraphs = await loadSubgraphSdls(config, { sdlFiles: sdlFiles(options.sdl) });
+  const subgraphs = await loadSubgraphSdls(config, { sdlFiles: sdlFiles(options.sdl), ...readToolSettings() });
   const base = baseSupergraph(options);
   const acknowledgementsPath = options.acknowledgements?.[0] ?? ACKNOWLEDGEMENTS_FILE;
   const result = await runCheck({ config, subgraphs, baseSupergraph: base.sdl, acknowledgements: loadAcknowledgements(acknowledgementsPath) });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeFederation, formatFindings, GATEWAY_DIR, loadSubgraphSdls } from '../check/composeFederation';
 import { loadConfig } from '../config';
+import { readToolSettings } from '../settings';
 import { parseArgs, sdlFiles } from './args';
 
 const USAGE = `usage: npm run compose -- [options]
@@ -20,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { options } = parseArgs(argv, ['config', 'sdl', 'out', 'registry-out']);
   const config = loadConfig(options.config?.[0]);
-  const subgraphs = await loadSubgraphSdls(config, { sdlFiles: sdlFiles(options.sdl) });
+  const subgraphs = await loadSubgraphSdls(config, { sdlFiles: sdlFiles(options.sdl), ...readToolSettings() });
   const outcome = composeFederation(config, subgraphs);
   if (!outcome.ok) {
     process.stderr.write(formatFindings(outcome.findings));

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeFederation, formatFindings, GATEWAY_DIR, loadSubgraphSdls } from '../check/composeFederation';
 import { loadConfig } from '../config';
+import { readToolSettings } from '../settings';
 
 /**
  * The build step: writes gateway/registry.graphql and gateway/supergraph.graphql from the config and
@@ -9,7 +10,7 @@ import { loadConfig } from '../config';
  */
 async function generate(): Promise<void> {
   const config = loadConfig();
-  const subgraphs = await loadSubgraphSdls(config);
+  const subgraphs = await loadSubgraphSdls(config, readToolSettings());
   const outcome = composeFederation(config, subgraphs);
   if (!outcome.ok) {
     process.stderr.write(formatFindings(outcome.findings));

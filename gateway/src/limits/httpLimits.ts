@@ -1,6 +1,6 @@
-import { ErrorCode, sendHttpError } from '@nlf/schema';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import type { Viewer } from '@nlf/schema';
+import { ErrorCode } from '@nlf/schema';
+import type { FastifyReply } from 'fastify';
+import type { GatewayPlugin } from '../pipeline/gatewayPlugin';
 import { createRateLimiter, type RateLimitOptions } from './rateLimit';
 
 export interface HttpLimitsOptions {
@@ -20,38 +20,41 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
 }
 
 /**
- * Limits checked on the HTTP request, before GraphQL sees it: body size, batch size and a rate per
- * identity (the token's subject, or the address of an anonymous caller).
+ * Limits checked on the HTTP request, before GraphQL sees it: body size (Fastify's body limit,
+ * answered here as REQUEST_TOO_LARGE), batch size and a rate per identity (the token's subject, or
+ * the address of an anonymous caller). Comes after authentication, which names the identity.
  */
-export function installHttpLimits(app: FastifyInstance, path: string, options: HttpLimitsOptions = {}): void {
+export function useHttpLimits(options: HttpLimitsOptions = {}): GatewayPlugin {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
   const limiter = createRateLimiter(options.rateLimit);
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return refuse(reply, 413, ErrorCode.REQUEST_TOO_LARGE, `The request body is larger than the limit of ${maxBodyBytes} bytes`, { limit: maxBodyBytes });
-    }
-    return sendHttpError(error, request, reply);
-  });
-
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.routeOptions.url !== path) return;
-    const viewer = (request as { viewer?: Viewer }).viewer;
-    const identity = viewer?.subject ? `sub:${viewer.subject}` : `ip:${request.ip}`;
-    const decision = limiter.take(identity);
-    if (!decision.allowed) {
-      reply.header('retry-after', String(decision.retryAfterSeconds));
-      return refuse(reply, 429, ErrorCode.RATE_LIMITED, `Rate limit of ${limiter.perMinute} requests a minute exceeded; retry in ${decision.retryAfterSeconds} s`, {
-        limitPerMinute: limiter.perMinute,
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
-    }
-    if (Array.isArray(request.body) && request.body.length > maxBatch) {
-      return refuse(reply, 400, ErrorCode.BATCH_LIMIT_EXCEEDED, `The request batches ${request.body.length} operations; the limit is ${maxBatch}`, {
-        limit: maxBatch,
-        actual: request.body.length,
-      });
-    }
-  });
+  return {
+    name: 'http limits',
+    answerError: (error, _request, reply) => {
+      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return false;
+      refuse(reply, 413, ErrorCode.REQUEST_TOO_LARGE, `The request body is larger than the limit of ${maxBodyBytes} bytes`, { limit: maxBodyBytes });
+      return true;
+    },
+    hooks: [{
+      preHandler: async (request, reply) => {
+        const viewer = request.viewer;
+        const identity = viewer?.subject ? `sub:${viewer.subject}` : `ip:${request.ip}`;
+        const decision = limiter.take(identity);
+        if (!decision.allowed) {
+          reply.header('retry-after', String(decision.retryAfterSeconds));
+          return refuse(reply, 429, ErrorCode.RATE_LIMITED, `Rate limit of ${limiter.perMinute} requests a minute exceeded; retry in ${decision.retryAfterSeconds} s`, {
+            limitPerMinute: limiter.perMinute,
+            retryAfterSeconds: decision.retryAfterSeconds,
+          });
+        }
+        if (Array.isArray(request.body) && request.body.length > maxBatch) {
+          return refuse(reply, 400, ErrorCode.BATCH_LIMIT_EXCEEDED, `The request batches ${request.body.length} operations; the limit is ${maxBatch}`, {
+            limit: maxBatch,
+            actual: request.body.length,
+          });
+        }
+      },
+    }],
+  };
 }

@@ -3,6 +3,7 @@ import { ErrorCode, FederationError } from '@nlf/schema';
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type ValueNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { measureOperation, type OperationMeasure } from './operationCost';
+import type { GatewayPlugin } from '../pipeline/gatewayPlugin';
 
 export interface OperationLimits {
   /**
@@ -139,5 +140,19 @@ export function operationLimitsPlugin(options: OperationLimitsOptions = {}): Apo
         },
       };
     },
+  };
+}
+
+/**
+ * Depth, alias, cost and fan-out limits of an operation, checked once Apollo Server has parsed and
+ * validated it (the token limit is the parser's own: `resolveOperationLimits(...).maxTokens`).
+ * Each option not given keeps its default (DEFAULT_OPERATION_LIMITS).
+ */
+export function useOperationLimits(options: OperationLimitsOptions = {}): GatewayPlugin {
+  return {
+    name: 'operation limits',
+    // Parsing stops at the token limit, before the document is walked by anything else.
+    parseOptions: { maxTokens: resolveOperationLimits(options).maxTokens },
+    apolloPlugins: [operationLimitsPlugin(options)],
   };
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { isRefusalFixedByRequest } from '@nlf/schema';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { replayableHeaders } from '../inflightOperations';
+import type { GatewayPlugin } from '../pipeline/gatewayPlugin';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,6 +27,13 @@ export interface RefusalMemoOptions {
 export const DEFAULT_REFUSAL_MEMO_ENTRIES = 1000;
 /** A refusal larger than this is not remembered (validation messages can quote long names). */
 export const MAX_REMEMBERED_REFUSAL_BYTES = 16_384;
+
+/** The remembered refusals, for the supergraph's changes and the tests. */
+export interface RefusalMemo {
+  /** Forgets every remembered refusal (a new supergraph). */
+  clear(): void;
+  readonly size: number;
+}
 
 interface Refusal {
   payload: Buffer;
@@ -71,55 +79,60 @@ function fixedByRequest(payload: string): boolean {
  * very same request meets a remembered refusal; the memo is emptied when the supergraph changes,
  * since a new schema can accept what the old one refused.
  *
- * Installs the JSON body parser of `app` (Fastify's own, given the raw bytes after the digest), and
- * for `path` a preHandler that answers a remembered refusal (install it after authentication and the
- * rate limit, which a remembered refusal still meets) and an onSend hook that remembers new ones.
+ * Installs the JSON body parser of the app (Fastify's own, given the raw bytes after the digest), and
+ * for the GraphQL route hooks that answer a remembered refusal (place it after authentication and
+ * the rate limit, which a remembered refusal still meets) and remember new ones.
  */
-export function installRefusalMemo(app: FastifyInstance, path: string, options: RefusalMemoOptions) {
+export function useRefusalMemo(options: RefusalMemoOptions): GatewayPlugin & { memo: RefusalMemo } {
   const refusals = new LRUCache<string, Refusal>({
     max: options.maxEntries ?? DEFAULT_REFUSAL_MEMO_ENTRIES,
     maxSize: (options.maxEntries ?? DEFAULT_REFUSAL_MEMO_ENTRIES) * MAX_REMEMBERED_REFUSAL_BYTES,
     maxEntrySize: MAX_REMEMBERED_REFUSAL_BYTES,
     sizeCalculation: (refusal) => refusal.payload.length + 1,
   });
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  const isOurs = (request: FastifyRequest) => request.routeOptions.url === path;
-
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    const raw = body as Buffer;
-    if (isOurs(request)) {
-      const slot = options.slotOf(request);
-      if (slot !== null) {
-        request.refusalKey = digest(request, slot, raw);
-        // Refused before: the preHandler answers it, so the body is not parsed again.
-        if (refusals.has(request.refusalKey)) return done(null, null);
-      }
-    }
-    parseJson(request, raw as unknown as string, done);
-  });
-  app.addHook('onRequest', async (request) => {
-    if (request.method !== 'GET' || !isOurs(request)) return;
-    const slot = options.slotOf(request);
-    if (slot !== null) request.refusalKey = digest(request, slot, request.url);
-  });
-
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.refusalKey === undefined || !isOurs(request)) return;
-    const refusal = refusals.get(request.refusalKey);
-    if (refusal) return reply.code(400).headers(refusal.headers).send(refusal.payload);
-  });
-  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
-    if (request.refusalKey === undefined || reply.statusCode !== 400 || typeof payload !== 'string' || !isOurs(request)) return;
-    if (refusals.has(request.refusalKey) || payload.length > MAX_REMEMBERED_REFUSAL_BYTES || !fixedByRequest(payload)) return;
-    refusals.set(request.refusalKey, { payload: Buffer.from(payload), headers: replayableHeaders(reply, options.exchangeHeaders) });
-  });
-
-  return {
-    /** Forgets every remembered refusal (a new supergraph). */
+  const memo: RefusalMemo = {
     clear: () => refusals.clear(),
     get size() {
       return refusals.size;
     },
+  };
+  return {
+    name: 'refusal memo',
+    memo,
+    install: (app, path) => {
+      const parseJson = app.getDefaultJsonParser('error', 'error');
+      app.removeContentTypeParser('application/json');
+      app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+        const raw = body as Buffer;
+        if (request.routeOptions.url === path) {
+          const slot = options.slotOf(request);
+          if (slot !== null) {
+            request.refusalKey = digest(request, slot, raw);
+            // Refused before: the preHandler answers it, so the body is not parsed again.
+            if (refusals.has(request.refusalKey)) return done(null, null);
+          }
+        }
+        parseJson(request, raw as unknown as string, done);
+      });
+    },
+    hooks: [{
+      onRequest: async (request) => {
+        if (request.method !== 'GET') return;
+        const slot = options.slotOf(request);
+        if (slot !== null) request.refusalKey = digest(request, slot, request.url);
+      },
+      preHandler: async (request, reply) => {
+        if (request.refusalKey === undefined) return;
+        const refusal = refusals.get(request.refusalKey);
+        if (refusal) return reply.code(400).headers(refusal.headers).send(refusal.payload);
+      },
+      onSend: async (request: FastifyRequest, reply: FastifyReply, payload) => {
+        if (request.refusalKey === undefined || reply.statusCode !== 400 || typeof payload !== 'string') return;
+        if (refusals.has(request.refusalKey) || payload.length > MAX_REMEMBERED_REFUSAL_BYTES || !fixedByRequest(payload)) return;
+        refusals.set(request.refusalKey, { payload: Buffer.from(payload), headers: replayableHeaders(reply, options.exchangeHeaders) });
+      },
+    }],
+    // A new supergraph can accept what the old one refused.
+    onSupergraphChange: () => memo.clear(),
   };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { ErrorCode } from '@nlf/schema';
-import type { FastifyInstance } from 'fastify';
+import { ErrorCode, nulCharacterPlugin } from '@nlf/schema';
+import type { GatewayPlugin } from '../pipeline/gatewayPlugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -36,18 +37,15 @@ function variablesOf(params: unknown): unknown {
 }
 
 /** Refuses variables nested deeper than MAX_VARIABLES_DEPTH (VARIABLES_TOO_DEEP, HTTP 400), for GET, POST and every batched operation. */
-export function installVariablesDepthCheck(app: FastifyInstance, path: string): void {
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.routeOptions.url !== path) return;
-    const params = request.method === 'GET' ? [request.query] : Array.isArray(request.body) ? request.body : [request.body];
-    // Each operation's variables sit two levels into a batch: one for the list, one for the operation.
-    if (!params.some((each) => nestingDepth(variablesOf(each), MAX_VARIABLES_DEPTH) > MAX_VARIABLES_DEPTH)) return;
-    return reply.code(400).send({
-      errors: [{
-        message: `The variables nest more than ${MAX_VARIABLES_DEPTH} levels deep`,
-        extensions: { code: ErrorCode.VARIABLES_TOO_DEEP, limit: MAX_VARIABLES_DEPTH },
-      }],
-    });
+export function refuseDeepVariables(request: FastifyRequest, reply: FastifyReply) {
+  const params = request.method === 'GET' ? [request.query] : Array.isArray(request.body) ? request.body : [request.body];
+  // Each operation's variables sit two levels into a batch: one for the list, one for the operation.
+  if (!params.some((each) => nestingDepth(variablesOf(each), MAX_VARIABLES_DEPTH) > MAX_VARIABLES_DEPTH)) return;
+  return reply.code(400).send({
+    errors: [{
+      message: `The variables nest more than ${MAX_VARIABLES_DEPTH} levels deep`,
+      extensions: { code: ErrorCode.VARIABLES_TOO_DEEP, limit: MAX_VARIABLES_DEPTH },
+    }],
   });
 }
 
@@ -113,5 +111,18 @@ export function persistedQueryErrorsPlugin(): ApolloServerPlugin<BaseContext> {
         },
       };
     },
+  };
+}
+
+/**
+ * Checks of the request itself: variables nested too deep (HTTP, before anything walks them), and in
+ * Apollo Server operations it cannot run, unusable persisted queries and NUL characters. No options.
+ */
+export function useRequestChecks(): GatewayPlugin {
+  return {
+    name: 'request checks',
+    hooks: [{ preHandler: async (request, reply) => refuseDeepVariables(request, reply) }],
+    // operationResolutionPlugin first among the plugins that refuse an operation: its refusal is the one answered.
+    apolloPlugins: [operationResolutionPlugin(), persistedQueryErrorsPlugin(), nulCharacterPlugin()],
   };
 }

@@ -7,6 +7,7 @@ import { loadConfig, type FederationConfig } from '../config';
 import { buildRegistrySchema } from '../registry/registrySchema';
 import { supergraphSubgraphUrls } from '../supergraphFile';
 import { personalFieldsOf } from '../cache/cachePolicy';
+import type { SubgraphUrlVariables } from '../settings';
 
 export interface LiveSupergraphOptions {
   /** The federation config the gateway started with; none: it runs from a supergraph file alone. */
@@ -20,7 +21,10 @@ export interface LiveSupergraphOptions {
   urls: Record<string, string>;
   /** URL resolution for a reloaded config. */
   resolveUrls(config: FederationConfig): Record<string, string>;
-  embeddedRegistry: boolean;
+  /** NLF_SUBGRAPH_URL_<NAME> variables read at start-up: URLs of a reloaded supergraph file, and where a recomposition asks a subgraph without an SDL file. */
+  subgraphUrlVariables: SubgraphUrlVariables;
+  /** The gateway's private key (PEM), which signs a recomposition's `_service { sdl }` calls. */
+  signingKey: string;
   /** How often watched files are looked at. Default: 1000 ms. */
   intervalMs?: number;
   log(line: string): void;
@@ -60,7 +64,8 @@ export class LiveSupergraph {
     this.current = {
       config: options.config,
       urls: options.urls,
-      registrySchema: options.embeddedRegistry && options.config ? buildRegistrySchema(options.config) : undefined,
+      // With a config, the registry is served inside the gateway process.
+      registrySchema: options.config ? buildRegistrySchema(options.config) : undefined,
       personalFields: personalFieldsOf(options.supergraphSdl),
       version: 1,
       loadedAt: new Date().toISOString(),
@@ -110,7 +115,7 @@ export class LiveSupergraph {
     // @apollo/gateway reuses a data source while a subgraph's name and URL stay the same: a new
     // registry schema needs a new URL, or the old registry would keep answering.
     const versioned: FederationConfig = { ...config, registry: { url: `${config.registry.url}#v${version}` } };
-    const subgraphs = await loadSubgraphSdls(config);
+    const subgraphs = await loadSubgraphSdls(config, { subgraphUrlVariables: this.options.subgraphUrlVariables, signingKey: this.options.signingKey });
     const outcome = composeFederation(versioned, subgraphs);
     if (!outcome.ok) throw new Error(`the new config does not compose: ${outcome.findings.map((f) => f.message).join(' ')}`);
     return {
@@ -118,7 +123,7 @@ export class LiveSupergraph {
       state: {
         config,
         urls: this.options.resolveUrls(config),
-        registrySchema: this.options.embeddedRegistry ? buildRegistrySchema(config) : undefined,
+        registrySchema: buildRegistrySchema(config),
         personalFields: personalFieldsOf(outcome.supergraph),
         version,
         loadedAt: new Date().toISOString(),
@@ -132,7 +137,7 @@ export class LiveSupergraph {
     return {
       supergraphSdl,
       state: {
-        urls: supergraphSubgraphUrls(supergraphSdl),
+        urls: supergraphSubgraphUrls(supergraphSdl, {}, this.options.subgraphUrlVariables),
         personalFields: personalFieldsOf(supergraphSdl),
         version: this.current.version + 1,
         loadedAt: new Date().toISOString(),

@@ -1,6 +1,6 @@
-import { sendHttpError } from '@nlf/schema';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { installRefusalMemo, MAX_REMEMBERED_REFUSAL_BYTES } from '../refusalMemo';
+import { installPipeline } from '../../pipeline/gatewayPlugin';
+import { MAX_REMEMBERED_REFUSAL_BYTES, useRefusalMemo } from '../refusalMemo';
 
 const EXCHANGE = new Set(['content-length', 'date', 'connection', 'keep-alive', 'x-request-id']);
 
@@ -13,13 +13,14 @@ afterEach(async () => {
 async function setUp(maxEntries?: number) {
   const app: FastifyInstance = Fastify({ forceCloseConnections: true });
   apps.push(app);
-  // The gateway's own answer to a body Fastify cannot parse.
-  app.setErrorHandler(sendHttpError);
-  const memo = installRefusalMemo(app, '/graphql', {
+  const plugin = useRefusalMemo({
     maxEntries,
     slotOf: (request) => (request.headers['x-slot'] === 'none' ? null : String(request.headers['x-slot'] ?? 'anonymous:')),
     exchangeHeaders: EXCHANGE,
   });
+  // The pipeline's one error handler is the gateway's own answer to a body Fastify cannot parse (sendHttpError).
+  installPipeline(app, [plugin], '/graphql');
+  const memo = plugin.memo;
   const handled: unknown[] = [];
   const answer = (ask: { status?: number; codes?: string[]; message?: string } | null) => ({
     status: ask?.status ?? 400,
@@ -44,7 +45,7 @@ async function setUp(maxEntries?: number) {
   return { app, memo, handled, post, get };
 }
 
-describe('installRefusalMemo', () => {
+describe('useRefusalMemo', () => {
   it('answers a request refused before with the same bytes, without running the route again', async () => {
     const { handled, post } = await setUp();
     const first = await post({ codes: ['COST_LIMIT_EXCEEDED'] });

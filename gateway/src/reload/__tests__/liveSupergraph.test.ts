@@ -29,7 +29,8 @@ async function fromFile(options: Partial<LiveSupergraphOptions> = {}) {
     supergraphPath: path,
     urls: { cooperation: 'http://127.0.0.1:4106/graphql' },
     resolveUrls: () => ({}),
-    embeddedRegistry: false,
+    subgraphUrlVariables: {},
+    signingKey: '',
     log: (line) => lines.push(line),
     ...options,
   });

@@ -1,0 +1,83 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { createFormatError, observedServerOptions, type Logger } from '@nlf/schema';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { GuardedGateway } from '../limits/plannerGuard';
+import type { GatewayContext } from '../subgraphDataSource';
+import { apolloPluginsOf, GRAPHQL_PATH, installPipeline, type GatewayPlugin } from './gatewayPlugin';
+
+export interface CreateGatewayOptions {
+  /** The federated executor (ApolloGateway); its supergraph changes reach every plugin's onSupergraphChange. Required. */
+  gateway: GuardedGateway;
+  /** What a request meets, in order (GatewayPlugin). Required; [] serves the gateway with no concern at all. */
+  plugins: readonly GatewayPlugin[];
+  /** JSON logger (pino) of the server and Apollo Server. Required. */
+  logger: Logger;
+  /** Send stack traces and internal messages to clients. Default: false. */
+  debug?: boolean;
+  /** Serve introspection and the landing page. Default: false. */
+  development?: boolean;
+  /** Largest request body in bytes (Fastify's bodyLimit; a plugin answers the refusal). Default: 100 000. */
+  bodyLimit?: number;
+  /** Routes besides /graphql (health, dashboard), registered before it. Default: none. */
+  routes?(app: FastifyInstance): void;
+}
+
+export interface CreatedGateway {
+  app: FastifyInstance;
+  /** Closes the server and every plugin. */
+  close(): Promise<void>;
+}
+
+/**
+ * The gateway's HTTP server: Fastify and Apollo Server with the plugins in list order, one error
+ * handler, and the caller carried in the typed per-request context (GatewayContext). Not listening
+ * yet: the caller binds `app`.
+ */
+export async function createGateway(options: CreateGatewayOptions): Promise<CreatedGateway> {
+  const { plugins, logger } = options;
+  const debug = options.debug ?? false;
+  const development = options.development ?? false;
+  const app = Fastify({ ...observedServerOptions(logger), forceCloseConnections: 'idle', bodyLimit: options.bodyLimit ?? 100_000 });
+  const persistedQueries = plugins.find((plugin) => plugin.persistedQueries)?.persistedQueries;
+  const parseOptions = plugins.find((plugin) => plugin.parseOptions)?.parseOptions;
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: options.gateway,
+    includeStacktraceInErrorResponses: debug,
+    formatError: createFormatError({ debug }),
+    logger,
+    introspection: development,
+    // Where the schema may not be introspected, no "Did you mean …" describes it either.
+    hideSchemaDetailsFromClientErrors: !development,
+    allowBatchedHttpRequests: true,
+    ...(parseOptions ? { parseOptions } : {}),
+    ...(persistedQueries ? { persistedQueries } : {}),
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ...apolloPluginsOf(plugins),
+      ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
+  });
+  options.gateway.onSchemaLoadOrUpdate(() => {
+    for (const plugin of plugins) plugin.onSupergraphChange?.();
+  });
+  await apollo.start();
+  installPipeline(app, plugins, GRAPHQL_PATH);
+  options.routes?.(app);
+  await app.register(fastifyApollo(apollo), {
+    context: async (request) => ({
+      viewer: request.viewer,
+      requestId: request.id,
+      cacheSlot: request.cacheSlot,
+      operationLead: request.operationLead,
+    }),
+  });
+  return {
+    app,
+    close: async () => {
+      for (const plugin of plugins) await plugin.close?.();
+      await app.close();
+    },
+  };
+}
