@@ -1,18 +1,8 @@
-import { createIsolatedDatabase, type IsolatedDatabase } from '../cache/isolatedDatabase';
-import { startTestFederation, type TestFederation } from '../harness/federation';
+import { useTestFederationOnOwnDatabase } from '../harness/federation';
 
 // Decisions and work groups are created here, so the cooperation subgraph runs on a database of this
 // file's own: the other files count the organisations' decisions as the sources give them.
-let cooperation: IsolatedDatabase;
-let federation: TestFederation;
-beforeAll(async () => {
-  cooperation = await createIsolatedDatabase('cooperation', {});
-  federation = await startTestFederation({ databaseUrls: { cooperation: cooperation.url } });
-}, 120_000);
-afterAll(async () => {
-  await federation?.stop();
-  await cooperation?.drop();
-});
+const federation = useTestFederationOnOwnDatabase('cooperation');
 /** The joint work is run by the secretariat: every request here is made with its token. */
 const asSecretariat = (query: string, variables?: Record<string, unknown>) =>
   federation.query(query, variables, { as: { role: 'secretariat' } });

@@ -1,18 +1,8 @@
-import { createIsolatedDatabase, type IsolatedDatabase } from '../cache/isolatedDatabase';
-import { startTestFederation, type TestFederation } from '../harness/federation';
+import { useTestFederationOnOwnDatabase } from '../harness/federation';
 
 // The seeded joint work is changed here, so the cooperation subgraph runs on a database of this file's
 // own: the other files read the sources' passages as `seed` wrote them.
-let cooperation: IsolatedDatabase;
-let federation: TestFederation;
-beforeAll(async () => {
-  cooperation = await createIsolatedDatabase('cooperation', {});
-  federation = await startTestFederation({ databaseUrls: { cooperation: cooperation.url } });
-}, 120_000);
-afterAll(async () => {
-  await federation?.stop();
-  await cooperation?.drop();
-});
+const federation = useTestFederationOnOwnDatabase('cooperation');
 
 const GROUP = 'lo-dk-faelles-ledelsesarbejde';
 const FIELD = `workGroups[id=${GROUP}]`;

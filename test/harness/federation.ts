@@ -1,4 +1,5 @@
 import { ensureLocalKeys, issueToken, startFederation, type LocalKeys, type RunningFederation } from '@nlf/stack';
+import { createIsolatedDatabase, type IsolatedDatabase } from '../cache/isolatedDatabase';
 import { UNION_SUBGRAPHS } from './domain';
 import { harnessState } from './state';
 
@@ -125,8 +126,31 @@ export function useTestFederation(options: Parameters<typeof startTestFederation
   afterAll(async () => {
     await started?.stop();
   });
+  return startedInBeforeAll(() => started);
+}
+
+/**
+ * useTestFederation with one subgraph on a database of this file's own (createIsolatedDatabase),
+ * for a file whose writes must not change what the other files read from the shared seeded ones.
+ */
+export function useTestFederationOnOwnDatabase(subgraph: string): TestFederation {
+  let own: IsolatedDatabase | undefined;
+  let started: TestFederation | undefined;
+  beforeAll(async () => {
+    own = await createIsolatedDatabase(subgraph, {});
+    started = await startTestFederation({ databaseUrls: { [subgraph]: own.url } });
+  }, 180_000);
+  afterAll(async () => {
+    await started?.stop();
+    await own?.drop();
+  });
+  return startedInBeforeAll(() => started);
+}
+
+function startedInBeforeAll(current: () => TestFederation | undefined): TestFederation {
   return new Proxy({} as TestFederation, {
     get: (_target, property) => {
+      const started = current();
       if (!started) throw new Error('the federation starts in beforeAll: use it inside a test or hook');
       return started[property as keyof TestFederation];
     },
