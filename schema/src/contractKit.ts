@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 export * from './contract';
 export * from './errors';
-export { FEDERATION_LINK, printSubgraphSdl } from './kit/federation';
+export { FEDERATION_LINK, printSubgraphSdl } from './contract/federation';
 export { decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor } from './kit/cursor';
-export { escapeLike, normaliseSearchText, SEARCH_TEXT_MAX, SEARCH_TEXT_MIN, searchPattern } from './kit/memberSearch';
+export { escapeLike, normaliseSearchText, searchPattern } from './kit/memberSearch';
 export { CONTRACT_GRAPHQL_PATH } from './conformance/runConformance';

@@ -1,4 +1,4 @@
-import { contractSdl } from '../kit/contractSdl';
+import { contractSdl } from '../contract/contractSdl';
 
 contractSdl().then(
   (sdl) => process.stdout.write(sdl),

@@ -3,8 +3,7 @@ import {
   type InputValueDefinitionNode, type TypeDefinitionNode, type TypeNode,
 } from 'graphql';
 
-/** The contract's interface that every union's own organisation type implements. */
-export const CONTRACT_INTERFACE = 'Organisation';
+import { CONTRACT_INTERFACE } from '../contract/federation';
 
 /** One way a subgraph's SDL departs from contract.graphql, located at a schema coordinate. */
 export interface ContractProblem {

@@ -1,5 +1,6 @@
 /** @nlf/schema/conformance: checks that a subgraph implements the federation's contract. No ORM needed. */
-export { compareWithContract, CONTRACT_INTERFACE, type ContractProblem } from './contractDiff';
+export { CONTRACT_INTERFACE } from '../contract/federation';
+export { compareWithContract, type ContractProblem } from './contractDiff';
 export { CONTRACT_GRAPHQL_PATH, formatReport, runConformance } from './runConformance';
 export { entitiesCheck, errorsCheck, paginationCheck, schemaCheck, sourcesCheck, standardChecks } from './checks';
 export { UNKNOWN_ID } from './checks/entitiesCheck';

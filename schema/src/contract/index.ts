@@ -1,3 +1,5 @@
+/** The contract's classes carry type-graphql's decorator metadata: whoever loads them needs the polyfill. */
+import 'reflect-metadata';
 export * from './enums';
 export * from './figure';
 export * from './rendering';
@@ -13,3 +15,6 @@ export * from './privacy';
 export * from './indicators';
 export * from './passage';
 export * from './personal';
+export * from './limits';
+export * from './sourceSearchArgs';
+export * from './relations';

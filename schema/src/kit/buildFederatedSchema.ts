@@ -4,7 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, Query, Resolver, type NonEmptyArray } from 'type-graphql';
 import type { SubgraphContext } from './context';
-import { PLACEHOLDER_QUERY_FIELD, printSubgraphSdl } from './federation';
+import { PLACEHOLDER_QUERY_FIELD, printSubgraphSdl } from '../contract/federation';
 import { assertPersonalFieldsMarked } from './personalFields';
 import { personalFieldCoordinates } from '../contract/personal';
 

@@ -4,8 +4,7 @@ import { defineOrganisationType, type OrganisationClass } from '../contract';
 import { buildFederatedSchema } from './buildFederatedSchema';
 import type { SubgraphContext } from './context';
 import { toOrganisation } from './mapper';
-import { createIndicatorsResolver } from './indicatorsResolver';
-import { CouncilResolver, createOrganisationResolver, RegisterStatsResolver } from './resolvers';
+import { kitResolvers } from './resolvers';
 import { guardPersonalFields } from './personalFields';
 import { personalDataGuard } from './privacyService';
 
@@ -36,10 +35,7 @@ export async function buildSubgraph(options: SubgraphSchemaOptions): Promise<Bui
   const OrganisationType = defineOrganisationType(options.typeName);
   const { schema, sdl } = await buildFederatedSchema<SubgraphContext>({
     resolvers: [
-      CouncilResolver,
-      RegisterStatsResolver,
-      createOrganisationResolver(OrganisationType),
-      createIndicatorsResolver(OrganisationType),
+      ...kitResolvers(OrganisationType),
       ...(typeof options.resolvers === 'function' ? options.resolvers(OrganisationType) : (options.resolvers ?? [])),
     ],
     guardPersonalFields: (schema, sdl) => guardPersonalFields(schema, sdl, options.typeName, personalDataGuard),

@@ -3,13 +3,13 @@ export { buildSubgraph, type BuiltSubgraphSchema, type ExtraResolvers, type Subg
 export type { LoaderFactory, OwnLoaders, SubgraphContext } from './context';
 export { entityLoaders, groupBy, type EntityLoaderFactory, type EntityLoaderOptions, type RowOrder } from './entityLoaders';
 export { decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor, keysetCursor, SEQUENCE_KEY } from './cursor';
-export { escapeLike, normaliseSearchText, SEARCH_TEXT_MAX, SEARCH_TEXT_MIN, searchPattern } from './memberSearch';
+export { escapeLike, normaliseSearchText, searchPattern } from './memberSearch';
 export { DATA_VERSION_PATH, DATA_VERSION_READS_PER_WINDOW, DATA_VERSION_READS_WINDOW_MS, type DataVersion } from './dataVersion';
 export { DATA_VERSION_EVENTS_PATH, DATA_VERSION_STREAMS_PER_MINUTE, MAX_DATA_VERSION_STREAMS } from './dataVersionEvents';
-export { FEDERATION_LINK, printSubgraphSdl } from './federation';
+export { FEDERATION_LINK, printSubgraphSdl } from '../contract/federation';
 export { createFreshReads } from './freshReads';
 export type { Loaders } from './loaders';
-export { assertPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './registerService';
+export { assertPageSize } from './registerService';
 export { exitWithParent, main, runSubgraph, type SubgraphOptions } from './runSubgraph';
 export { runService, serviceMain, type ServiceOptions } from './runService';
 export { startSubgraphServer, type RunningSubgraph, type SubgraphServerOptions } from './server';

@@ -1,8 +1,6 @@
+import { SEARCH_TEXT_MAX, SEARCH_TEXT_MIN } from '../contract/limits';
 import { TextLengthError } from '../errors';
 
-/** Shortest and longest search text, in characters after trimming. */
-export const SEARCH_TEXT_MIN = 2;
-export const SEARCH_TEXT_MAX = 100;
 
 /**
  * The rule for a member search's text: Unicode NFC (so "å" typed as a + ring matches), runs of white

@@ -1,5 +1,6 @@
 import { assertCanReadPersonalData } from '../auth';
 import type { LeaderMemberConnection, RegisterStats } from '../contract';
+import { MAX_PAGE_SIZE } from '../contract/limits';
 import type { LeaderMemberRow } from '../db/entities';
 import { PageSizeExceededError } from '../errors';
 import type { SubgraphContext } from './context';
@@ -9,9 +10,6 @@ import { toLeaderMember } from './mapper';
 import { searchPattern } from './memberSearch';
 import { publicSize } from '../privacy/suppress';
 
-/** Largest page a caller may ask for. */
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
 
 /** Register stats carry their organisation, so the breakdown under them knows whose register it is. */
 export type RegisterStatsSource = RegisterStats & { organisationId: string };

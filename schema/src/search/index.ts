@@ -3,4 +3,4 @@ export * from './passageTable';
 export * from './collectPassages';
 export * from './sourceSearch';
 export * from './planPassages';
-export * from './sourceSearchArgs';
+

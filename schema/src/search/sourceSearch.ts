@@ -1,18 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { PassageKind, SourcePassageConnection } from '../contract';
+import { SOURCE_SEARCH_MAX_PAGE, SOURCE_SEARCH_MAX_WORDS, SOURCE_SEARCH_TEXT_MAX, SOURCE_SEARCH_TEXT_MIN } from '../contract/limits';
 import { ErrorCode, FederationError, InvalidCursorError, PageSizeExceededError } from '../errors';
 import { normaliseSearchText } from '../kit/memberSearch';
 import { ALL_SEARCH_CONFIGS } from './languages';
 import { PASSAGE_TABLE } from './passageTable';
 
-/** Shortest and longest search text, in characters after trimming; the largest and default page. */
-export const SOURCE_SEARCH_TEXT_MIN = 2;
-export const SOURCE_SEARCH_TEXT_MAX = 200;
-export const SOURCE_SEARCH_MAX_PAGE = 50;
-export const SOURCE_SEARCH_DEFAULT_PAGE = 10;
-/** Most words in a search: each is compared with every word of every passage, so the work grows with them. */
-export const SOURCE_SEARCH_MAX_WORDS = 12;
 /** Deepest offset a cursor may name: past it, a search would rank passages nobody pages to. */
 const MAX_OFFSET = 10_000;
 

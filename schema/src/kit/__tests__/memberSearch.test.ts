@@ -1,5 +1,6 @@
 import { TextLengthError } from '../../errors';
-import { escapeLike, normaliseSearchText, SEARCH_TEXT_MAX, searchPattern } from '../memberSearch';
+import { SEARCH_TEXT_MAX } from '../../contract/limits';
+import { escapeLike, normaliseSearchText, searchPattern } from '../memberSearch';
 
 const refusal = (text: string) => {
   try {

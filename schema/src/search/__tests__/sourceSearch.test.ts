@@ -1,4 +1,5 @@
-import { decodePassageCursor, encodePassageCursor, normaliseSourceSearchText, SOURCE_SEARCH_MAX_WORDS } from '../sourceSearch';
+import { SOURCE_SEARCH_MAX_WORDS } from '../../contract/limits';
+import { decodePassageCursor, encodePassageCursor, normaliseSourceSearchText } from '../sourceSearch';
 
 const codeOf = (run: () => unknown) => {
   try {

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { SOURCE_SEARCH_DEFAULT_PAGE } from './sourceSearch';
+import { SOURCE_SEARCH_DEFAULT_PAGE } from './limits';
 
 /**
  * The arguments of every source search (a union's sourceSearch, the cooperation subgraph's

@@ -1,6 +1,9 @@
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { Kind, parse, print, type DocumentNode, type GraphQLSchema } from 'graphql';
 
+/** The contract's interface that every union's own organisation type implements. */
+export const CONTRACT_INTERFACE = 'Organisation';
+
 /** The Federation 2 header every subgraph of this federation declares. */
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@interfaceObject", "@tag"])';
