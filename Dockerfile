@@ -3,6 +3,10 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV TURBO_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json .npmrc turbo.json tsconfig.base.json ./
+COPY packages/contract/package.json packages/contract/
+COPY packages/kit/package.json packages/kit/
+COPY packages/conformance/package.json packages/conformance/
+COPY packages/register/package.json packages/register/
 COPY schema/package.json schema/
 COPY gateway/package.json gateway/
 COPY tools/stack/package.json tools/stack/

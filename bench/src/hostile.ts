@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { importPrivateKey } from '@nlf/schema';
+import { importPrivateKey } from '@nlf/contract';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@nlf/gateway';
 
 /**

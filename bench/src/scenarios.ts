@@ -1,4 +1,4 @@
-import { encodeCursor } from '@nlf/schema';
+import { encodeCursor } from '@nlf/contract';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ const FIGURE = 'low high estimate qualifier source { quote }';
 export const PAGE_SIZE = 50;
 export const LARGEST_UNION = 'lederne';
 export const LARGEST_REGISTER = 100_000;
-// Synthetic ids are `${organisation}-m${seq padded to 7}` (schema/src/register): the cursor of page
+// Synthetic ids are `${organisation}-m${seq padded to 7}` (packages/register): the cursor of page
 // 2 000 is the id of the last member of page 1 999.
 const deepCursor = encodeCursor(`${LARGEST_UNION}-m${String(1999 * PAGE_SIZE).padStart(7, '0')}`);
 

@@ -1,4 +1,4 @@
-import { ANONYMOUS, gatewaySignatureHeaders } from '@nlf/schema';
+import { ANONYMOUS, gatewaySignatureHeaders } from '@nlf/contract';
 import type { FastifyInstance } from 'fastify';
 import type { KeyLike } from 'jose';
 import { request } from 'undici';

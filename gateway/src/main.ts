@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLogger, exitWithParent, gracefulShutdown, setupTracing } from '@nlf/schema';
+import { createLogger, exitWithParent, gracefulShutdown, setupTracing } from '@nlf/kit';
 import { loadConfig } from './config';
 import { startGateway } from './server';
 import { readGatewaySettings } from './settings';

@@ -1,5 +1,6 @@
 import { LocalGraphQLDataSource } from '@apollo/gateway';
-import { createLogger, importPrivateKey, REQUEST_ID_HEADER, type Logger, type Viewer } from '@nlf/schema';
+import { importPrivateKey, type Viewer } from '@nlf/contract';
+import { createLogger, REQUEST_ID_HEADER, type Logger } from '@nlf/kit';
 import type { FastifyRequest } from 'fastify';
 import { createAuthenticator } from './auth/authenticate';
 import type { SecuritySettings } from './auth/settings';

@@ -1,4 +1,4 @@
-import { readProcessSettings, type ProcessSettings } from '@nlf/schema';
+import { readProcessSettings, type ProcessSettings } from '@nlf/kit';
 import { readSecuritySettings, type SecuritySettings } from './auth/settings';
 import { DEFAULT_REMEMBERED_TOKENS } from './auth/authenticate';
 import { DEFAULT_CONFIG_PATH } from './config';

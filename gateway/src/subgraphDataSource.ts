@@ -2,9 +2,8 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import {
-  ANONYMOUS, ErrorCode, GATEWAY_SIGNATURE_HEADER, injectTraceContext, REQUEST_ID_HEADER, signGatewayRequest, type Viewer,
-} from '@nlf/schema';
+import { ANONYMOUS, ErrorCode, GATEWAY_SIGNATURE_HEADER, signGatewayRequest, type Viewer } from '@nlf/contract';
+import { injectTraceContext, REQUEST_ID_HEADER } from '@nlf/kit';
 import type { KeyLike } from 'jose';
 import { Agent } from 'undici';
 import type { CacheSlot } from './cache/responseCache';

@@ -1,4 +1,4 @@
-import { openDatabase, type Database } from '@nlf/schema';
+import { openDatabase, type Database } from '@nlf/kit';
 import { seedAll } from '@nlf/stack';
 import { harnessState } from '../harness/state';
 

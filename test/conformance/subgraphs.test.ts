@@ -1,5 +1,5 @@
 import { loadConfig } from '@nlf/gateway';
-import { conformanceTests } from '@nlf/schema/conformance/jest';
+import { conformanceTests } from '@nlf/conformance/jest';
 import { startTestFederation, type TestFederation } from '../harness/federation';
 
 /** Every union subgraph of this repo passes the same suite an outside union runs against its own URL. */

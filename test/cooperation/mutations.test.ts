@@ -1,4 +1,4 @@
-import { openDatabase } from '@nlf/schema';
+import { openDatabase } from '@nlf/kit';
 import { harnessState } from '../harness/state';
 import { useTestFederation, type GraphQLResponse } from '../harness/federation';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@nlf/gateway';
-import { formatReport, runConformance } from '@nlf/schema/conformance';
+import { formatReport, runConformance } from '@nlf/conformance';
 import { ensureLocalKeys } from '@nlf/stack';
 import { startScaffoldedUnion, type TestUnion } from '../harness/newUnion';
 import { harnessState } from '../harness/state';

@@ -11,7 +11,7 @@ import { startFederationWithUnion, type UnionFederation } from '../harness/union
 const indexWith = (marked: boolean) => `import 'reflect-metadata';
 import { join } from 'node:path';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { leaderMemberPage, main, type SubgraphContext } from '@nlf/schema';
+import { leaderMemberPage, main, type SubgraphContext } from '@nlf/kit';
 import { LeaderMemberConnection, ${marked ? 'Personal, ' : ''}type OrganisationClass, type OrganisationFields } from '@nlf/schema/contract';
 
 const resolvers = (OrganisationType: OrganisationClass) => {

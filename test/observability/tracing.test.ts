@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, loadConfig, startGateway, type RunningGateway } from '@nlf/gateway';
+import { importPublicKey } from '@nlf/contract';
 import {
-  buildSubgraph, createLogger, importPublicKey, openDatabase, setupTracing, startSubgraphServer, type Database, type RunningSubgraph, type Tracing,
-} from '@nlf/schema';
+  buildSubgraph, createLogger, openDatabase, setupTracing, startSubgraphServer, type Database, type RunningSubgraph, type Tracing,
+} from '@nlf/kit';
 import { ensureLocalKeys, REPO_ROOT } from '@nlf/stack';
 import pino from 'pino';
 import { harnessState } from '../harness/state';

@@ -1,6 +1,9 @@
-import { openDatabase, searchPattern, searchStatement } from '@nlf/schema';
+import { searchPattern } from '@nlf/contract';
+import { openDatabase } from '@nlf/kit';
+// The statement itself is the kit's internals: read from its source, not its public surface.
+import { searchStatement } from '../../packages/kit/src/subgraph/loaders';
 import { issueToken } from '@nlf/stack';
-import { generateRegister } from '../../schema/src/register';
+import { generateRegister } from '@nlf/register';
 import { useTestFederation, type GraphQLResponse, type RequestOptions } from '../harness/federation';
 import { harnessState } from '../harness/state';
 

@@ -1,4 +1,4 @@
-import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey } from '@nlf/schema';
+import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey } from '@nlf/contract';
 import { UNION_SUBGRAPHS } from '../harness/domain';
 import { useTestFederation, type RequestOptions } from '../harness/federation';
 

@@ -1,4 +1,4 @@
-import { ANONYMOUS, GATEWAY_SIGNATURE_HEADER, generateKeyPairPem, importPrivateKey, signGatewayRequest, type Viewer } from '@nlf/schema';
+import { ANONYMOUS, GATEWAY_SIGNATURE_HEADER, generateKeyPairPem, importPrivateKey, signGatewayRequest, type Viewer } from '@nlf/contract';
 import { useTestFederation } from '../harness/federation';
 
 const federation = useTestFederation();

@@ -1,4 +1,4 @@
-import { generateKeyPairPem } from '@nlf/schema';
+import { generateKeyPairPem } from '@nlf/contract';
 import { issueToken } from '@nlf/stack';
 import { importPKCS8, SignJWT } from 'jose';
 import { useTestFederation } from '../harness/federation';

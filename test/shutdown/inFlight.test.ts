@@ -1,4 +1,4 @@
-import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey } from '@nlf/schema';
+import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey } from '@nlf/contract';
 import { findFreePort } from '@nlf/stack';
 import { startHeldLink, type HeldLink } from '../harness/heldLink';
 import { startProcess, type TestProcess } from '../harness/process';

@@ -1,4 +1,4 @@
-import { openDatabase, schemaDrift, type Database } from '@nlf/schema';
+import { openDatabase, schemaDrift, type Database } from '@nlf/kit';
 import { cooperationEntities } from '@nlf/service-cooperation/dist/entities';
 import { cooperationMigrations } from '@nlf/service-cooperation/dist/migrations';
 import { harnessState } from '../harness/state';

@@ -3,10 +3,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { allOrganisations, loadConfig, registryResolvers } from '@nlf/gateway';
-import {
-  createContext, DEFAULT_PAGE_SIZE, leaderMemberPage, leaderMemberSearch, openDatabase, registerStats, toBranch, toCouncil,
-  toCouncilMember, toForum, toOrganisation, toSection, type Database, type SubgraphContext, type Viewer,
-} from '@nlf/schema';
+import { DEFAULT_PAGE_SIZE, type Council, type Viewer } from '@nlf/contract';
+import { createContext, kitRelations, loadOrganisation, openDatabase, type Database, type SubgraphContext } from '@nlf/kit';
 import { buildSchema, GraphQLInterfaceType, GraphQLObjectType, printSchema, type GraphQLFieldResolver } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,7 +13,7 @@ import { createBaselineAuthenticator } from './signing';
 
 /**
  * The limit for federation overhead: one @apollo/server with the same public schema, answering from
- * the same five databases with the kit's own loaders, mappers and register service, no federation.
+ * the same five databases with the kit's own answers (kitRelations: its loaders, mappers and services), no federation.
  */
 interface Context {
   context(subgraph: string): SubgraphContext;
@@ -44,8 +42,8 @@ async function main(): Promise<void> {
   const load = async (id: string, context: Context): Promise<Org | null> => {
     const entry = organisations.find((org) => org.id === id);
     if (!entry) return null;
-    const row = await context.loaders(entry.subgraph).organisation.load(id);
-    return row ? { ...toOrganisation(row), __typename: entry.typeName, __subgraph: entry.subgraph } : null;
+    const org = await loadOrganisation(context.context(entry.subgraph), id);
+    return org ? { ...org, __typename: entry.typeName, __subgraph: entry.subgraph } : null;
   };
   const registry = registryResolvers(config);
   const set = (type: string, field: string, resolve: GraphQLFieldResolver<any, Context, any>) => {
@@ -69,18 +67,16 @@ async function main(): Promise<void> {
   for (const subgraph of config.subgraphs) {
     const on = (field: string, resolve: GraphQLFieldResolver<Org, Context, any>) => set(subgraph.typeName, field, resolve);
     on('councils', async (org, _a, c) =>
-      (await c.loaders(org.__subgraph).councils.load(org.id)).map((row) => ({ ...toCouncil(row), __subgraph: org.__subgraph })));
-    on('forums', async (org, _a, c) => (await c.loaders(org.__subgraph).forums.load(org.id)).map(toForum));
-    on('branches', async (org, _a, c) => (await c.loaders(org.__subgraph).branches.load(org.id)).map(toBranch));
-    on('sections', async (org, _a, c) => (await c.loaders(org.__subgraph).sections.load(org.id)).map(toSection));
-    on('register', (org, _a, c) => registerStats(c.context(org.__subgraph), org.id));
+      (await kitRelations.councils(org as never, c.context(org.__subgraph))).map((council) => ({ ...council, __subgraph: org.__subgraph })));
+    for (const field of ['forums', 'branches', 'sections', 'register'] as const) {
+      on(field, (org, _a, c) => kitRelations[field](org as never, c.context(org.__subgraph)));
+    }
     on('leaderMembers', (org, args: { first?: number | null; after?: string | null }, c) =>
-      leaderMemberPage(c.context(org.__subgraph), org.id, args.first ?? DEFAULT_PAGE_SIZE, args.after));
+      kitRelations.leaderMembers(org as never, c.context(org.__subgraph), { first: args.first ?? DEFAULT_PAGE_SIZE, after: args.after }));
     on('leaderMemberSearch', (org, args: { text: string; first?: number | null; after?: string | null }, c) =>
-      leaderMemberSearch(c.context(org.__subgraph), org.id, args.text, args.first ?? DEFAULT_PAGE_SIZE, args.after));
+      kitRelations.leaderMemberSearch(org as never, c.context(org.__subgraph), { text: args.text, first: args.first ?? DEFAULT_PAGE_SIZE, after: args.after }));
   }
-  set('Council', 'members', async (council: { id: string; __subgraph: string }, _a, c) =>
-    (await c.loaders(council.__subgraph).councilMembers.load(council.id)).map(toCouncilMember));
+  set('Council', 'members', (council: Council & { __subgraph: string }, _a, c) => kitRelations.councilMembers(council, c.context(council.__subgraph)));
 
   // No gateway in front: the monolith verifies the caller's bearer token itself, as ours does.
   const authenticate = await createBaselineAuthenticator();

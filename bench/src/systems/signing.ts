@@ -1,5 +1,5 @@
 import { allOrganisations, createAuthenticator, DEFAULT_AUDIENCE, DEFAULT_ISSUER, loadConfig, type Authenticator } from '@nlf/gateway';
-import { GATEWAY_SIGNATURE_HEADER, importPrivateKey, signGatewayRequest } from '@nlf/schema';
+import { GATEWAY_SIGNATURE_HEADER, importPrivateKey, signGatewayRequest } from '@nlf/contract';
 
 /**
  * What a baseline gateway needs to call our subgraphs, which answer only signed calls: the caller's

@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { generateKeyPairPem } from '@nlf/schema';
+import { generateKeyPairPem } from '@nlf/contract';
 import { startGateway, type RunningGateway } from '../server';
 import { supergraphSubgraphUrls } from '../supergraphFile';
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateKeyPairPem, importPrivateKey } from '@nlf/schema';
+import { generateKeyPairPem, importPrivateKey } from '@nlf/contract';
 import { createSubgraphAgent, SubgraphDataSource } from '../subgraphDataSource';
 
 let server: Server;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateKeyPairPem, GATEWAY_SIGNATURE_HEADER, importPrivateKey, importPublicKey, verifyGatewayRequest, type Viewer } from '@nlf/schema';
+import { generateKeyPairPem, GATEWAY_SIGNATURE_HEADER, importPrivateKey, importPublicKey, verifyGatewayRequest, type Viewer } from '@nlf/contract';
 import type { KeyLike } from 'jose';
 import { createShareableSubgraphQuery, SharedSubgraphCalls } from '../sharing/sharedSubgraphCalls';
 import { createSubgraphAgent, SubgraphDataSource } from '../subgraphDataSource';

@@ -1,4 +1,4 @@
-import { AuthenticationError, importPublicKey, isViewerRole, ANONYMOUS, type Viewer } from '@nlf/schema';
+import { AuthenticationError, importPublicKey, isViewerRole, ANONYMOUS, type Viewer } from '@nlf/contract';
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { LRUCache } from 'lru-cache';

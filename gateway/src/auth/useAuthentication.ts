@@ -1,4 +1,4 @@
-import { AuthenticationError } from '@nlf/schema';
+import { AuthenticationError } from '@nlf/contract';
 import type { GatewayPlugin } from '../pipeline/gatewayPlugin';
 import type { Authenticator } from './authenticate';
 

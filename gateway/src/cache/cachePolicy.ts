@@ -1,5 +1,5 @@
 import { Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { personalFieldNames } from '@nlf/schema';
+import { personalFieldNames } from '@nlf/contract';
 import { LRUCache } from 'lru-cache';
 
 /**

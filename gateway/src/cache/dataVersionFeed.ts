@@ -1,4 +1,4 @@
-import { DATA_VERSION_EVENTS_PATH } from '@nlf/schema';
+import { DATA_VERSION_EVENTS_PATH } from '@nlf/kit';
 import { createParser } from 'eventsource-parser';
 import { request, type Dispatcher } from 'undici';
 

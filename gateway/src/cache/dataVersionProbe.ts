@@ -1,4 +1,4 @@
-import { createFreshReads, DATA_VERSION_PATH } from '@nlf/schema';
+import { createFreshReads, DATA_VERSION_PATH } from '@nlf/kit';
 import { request, type Dispatcher } from 'undici';
 
 /**

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey, personalTypeNames, PERSONAL_MARK, unmarkedPersonalFields } from '@nlf/schema';
+import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey, personalTypeNames, PERSONAL_MARK, unmarkedPersonalFields } from '@nlf/contract';
 import { join } from 'node:path';
 import { composeSupergraph, CompositionError, type SubgraphSdl } from '../compose';
 import { urlVariable, type FederationConfig, allSubgraphs } from '../config';

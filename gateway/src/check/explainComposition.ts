@@ -1,4 +1,4 @@
-import { compareWithContract } from '@nlf/schema/conformance';
+import { compareWithContract } from '@nlf/conformance';
 import { Kind, parse, type ConstDirectiveNode } from 'graphql';
 import type { FederationConfig } from '../config';
 import type { SubgraphSdl } from '../compose';

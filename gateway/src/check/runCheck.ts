@@ -1,4 +1,4 @@
-import { compareWithContract } from '@nlf/schema/conformance';
+import { compareWithContract } from '@nlf/conformance';
 import { readFileSync } from 'node:fs';
 import type { FederationConfig } from '../config';
 import { CONTRACT_PATH } from '../registry/registrySdl';

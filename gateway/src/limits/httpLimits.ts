@@ -1,4 +1,4 @@
-import { ErrorCode } from '@nlf/schema';
+import { ErrorCode } from '@nlf/contract';
 import type { FastifyReply } from 'fastify';
 import type { GatewayPlugin } from '../pipeline/gatewayPlugin';
 import { createRateLimiter, type RateLimitOptions } from './rateLimit';

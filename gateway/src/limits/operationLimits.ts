@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode, FederationError } from '@nlf/schema';
+import { ErrorCode, FederationError } from '@nlf/contract';
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type ValueNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { measureOperation, type OperationMeasure } from './operationCost';

@@ -1,6 +1,6 @@
 import { ApolloGateway, type GatewayConfig } from '@apollo/gateway';
 import { createHash } from 'node:crypto';
-import { ErrorCode, FederationError } from '@nlf/schema';
+import { ErrorCode, FederationError } from '@nlf/contract';
 import { LRUCache } from 'lru-cache';
 
 /** The message @apollo/query-planner throws when a selection has more alternatives than `debug.pathsLimit`. */

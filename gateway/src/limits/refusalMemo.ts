@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isRefusalFixedByRequest } from '@nlf/schema';
+import { isRefusalFixedByRequest } from '@nlf/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { replayableHeaders } from '../inflightOperations';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { ErrorCode, nulCharacterPlugin } from '@nlf/schema';
+import { ErrorCode, nulCharacterPlugin } from '@nlf/contract';
 import type { GatewayPlugin } from '../pipeline/gatewayPlugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';

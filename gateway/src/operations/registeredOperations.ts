@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, type Viewer } from '@nlf/schema';
+import { ErrorCode, type Viewer } from '@nlf/contract';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { PersistedOperationManifest } from './manifest';
 

@@ -1,7 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import { createFormatError, observedServerOptions, type Logger } from '@nlf/schema';
+import { createFormatError } from '@nlf/contract';
+import { observedServerOptions, type Logger } from '@nlf/kit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GuardedGateway } from '../limits/plannerGuard';
 import type { GatewayContext } from '../subgraphDataSource';

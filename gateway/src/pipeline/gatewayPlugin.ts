@@ -1,6 +1,7 @@
 import type { ApolloServerOptionsWithGateway, ApolloServerPlugin } from '@apollo/server';
 import type { ParseOptions } from 'graphql';
-import { sendHttpError, type Viewer } from '@nlf/schema';
+import { type Viewer } from '@nlf/contract';
+import { sendHttpError } from '@nlf/kit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { CacheSlot } from '../cache';
 import type { GatewayContext } from '../subgraphDataSource';

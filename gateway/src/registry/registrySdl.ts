@@ -5,7 +5,7 @@ import {
 import type { FederationConfig } from '../config';
 import { indicatorsSdl } from './indicators';
 
-export const CONTRACT_PATH = require.resolve('@nlf/schema/contract.graphql');
+export const CONTRACT_PATH = require.resolve('@nlf/contract/contract.graphql');
 
 const HEADER =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@tag"])';

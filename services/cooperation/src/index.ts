@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { serviceMain } from '@nlf/schema';
+import { serviceMain } from '@nlf/kit';
 import { loadOrganisationIds } from './domain/organisations';
 import { cooperationEntities } from './entities';
 import { createCooperationLoaders } from './loaders';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityLoaders, groupBy, type SubgraphContext } from '@nlf/schema';
+import { entityLoaders, groupBy, type SubgraphContext } from '@nlf/kit';
 import DataLoader from 'dataloader';
 import {
   AgendaItemEntity, AuditEventEntity, DecisionEntity, MeetingEntity, MeetingParticipantEntity, MeetingRhythmEntity,

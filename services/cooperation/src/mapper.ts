@@ -1,4 +1,4 @@
-import { toContractFigure as toFigure, toContractSource as toSource } from '@nlf/schema';
+import { toContractFigure as toFigure, toContractSource as toSource } from '@nlf/kit';
 import type {
   AgendaItemRow, AuditEventRow, DecisionRow, MeetingRhythmRow, MeetingRow, ParticipantRow,
   StatusChangeRow, TopicRow, WorkGroupRow,

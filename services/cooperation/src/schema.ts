@@ -1,4 +1,4 @@
-import { buildFederatedSchema, type FederatedSchema } from '@nlf/schema';
+import { buildFederatedSchema, type FederatedSchema } from '@nlf/kit';
 import { Decisions } from './domain/decisions';
 import { Meetings } from './domain/meetings';
 import { WorkGroups } from './domain/workGroups';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { main } from '@nlf/schema';
+import { main } from '@nlf/kit';
 
 main({
   name: 'utdanningsforbundet',

@@ -21,7 +21,7 @@ if (shared) {
   process.stderr.write('shared/domain is not beside the repo: the domain data copies are not checked\n');
 }
 
-const generated = ['schema/contract.graphql', 'gateway/registry.graphql', 'gateway/supergraph.graphql', 'gateway/persisted-operations.json', 'services/*/subgraph.graphql', 'services/*/data/organisations.json'];
+const generated = ['packages/contract/contract.graphql', 'gateway/registry.graphql', 'gateway/supergraph.graphql', 'gateway/persisted-operations.json', 'services/*/subgraph.graphql', 'services/*/data/organisations.json'];
 // Against git's index, not HEAD: staged artefacts count as committed, so `git add` then `npm test` works.
 const git = (...args: string[]) =>
   execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).split('\n').filter(Boolean);

@@ -1,4 +1,4 @@
-import { importPrivateKey, isViewerRole, type ViewerRole } from '@nlf/schema';
+import { importPrivateKey, isViewerRole, type ViewerRole } from '@nlf/contract';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@nlf/gateway';
 import { SignJWT } from 'jose';
 

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateKeyPairPem, type KeyPairPem } from '@nlf/schema';
+import { generateKeyPairPem, type KeyPairPem } from '@nlf/contract';
 import { makePrivateFolder } from './folders';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@nlf/gateway';
-import { isViewerRole } from '@nlf/schema';
+import { isViewerRole } from '@nlf/contract';
 import { issueToken } from './issueToken';
 import { keysDirFrom } from './settings';
 

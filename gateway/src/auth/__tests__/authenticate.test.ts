@@ -1,4 +1,4 @@
-import { generateKeyPairPem, importPrivateKey } from '@nlf/schema';
+import { generateKeyPairPem, importPrivateKey } from '@nlf/contract';
 import { SignJWT } from 'jose';
 import { createAuthenticator, TOKEN_MEMORY_MS } from '../authenticate';
 

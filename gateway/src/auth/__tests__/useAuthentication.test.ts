@@ -1,4 +1,4 @@
-import { AuthenticationError, ErrorCode, type Viewer } from '@nlf/schema';
+import { AuthenticationError, ErrorCode, type Viewer } from '@nlf/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installPipeline } from '../../pipeline/gatewayPlugin';
 import { client } from '../../pipeline/__tests__/client';

@@ -1,4 +1,4 @@
-import { ErrorCode, type Viewer } from '@nlf/schema';
+import { ErrorCode, type Viewer } from '@nlf/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installPipeline, type GatewayPlugin } from '../../pipeline/gatewayPlugin';
 import { client } from '../../pipeline/__tests__/client';

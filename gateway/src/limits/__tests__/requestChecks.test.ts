@@ -1,4 +1,4 @@
-import { ErrorCode } from '@nlf/schema';
+import { ErrorCode } from '@nlf/contract';
 import Fastify from 'fastify';
 import { installPipeline } from '../../pipeline/gatewayPlugin';
 import { client } from '../../pipeline/__tests__/client';

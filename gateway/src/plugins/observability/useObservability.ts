@@ -1,4 +1,5 @@
-import { internalErrorLogPlugin, observeRequests, type Logger } from '@nlf/schema';
+import { internalErrorLogPlugin } from '@nlf/contract';
+import { observeRequests, type Logger } from '@nlf/kit';
 import type { GatewayPlugin } from '../../pipeline/gatewayPlugin';
 
 export interface UseObservabilityOptions {

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { assertPageSize, ForbiddenError, keysetCursor, SEQUENCE_KEY, type Viewer } from '@nlf/schema';
+import { ForbiddenError, keysetCursor, SEQUENCE_KEY, type Viewer } from '@nlf/contract';
+import { assertPageSize } from '@nlf/kit';
 import { AuditEventEntity, type AuditEventRow, type StatusChangeRow } from '../entities';
 import type { CooperationContext } from '../loaders';
 import { toAuditEvent, toStatusChange } from '../mapper';

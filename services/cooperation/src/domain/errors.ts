@@ -1,4 +1,4 @@
-import { ErrorCode, FederationError } from '@nlf/schema';
+import { ErrorCode, FederationError } from '@nlf/contract';
 
 /** A mutation's input broke a rule: a stable code, and the input field at fault (e.g. "participantIds[1]"). */
 export class InputError extends FederationError {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ErrorCode } from '@nlf/schema';
+import { ErrorCode } from '@nlf/contract';
 import {
   AgendaItemEntity, MeetingEntity, MeetingParticipantEntity, ParticipantEntity, TopicEntity, type AgendaItemRow, type MeetingRow,
 } from '../entities';

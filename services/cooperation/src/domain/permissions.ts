@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { describeViewer, ForbiddenError, type Viewer } from '@nlf/schema';
+import { describeViewer, ForbiddenError, type Viewer } from '@nlf/contract';
 import { ParticipantEntity, WorkGroupEntity } from '../entities';
 
 /** Every write of the joint work, by its mutation's name. */

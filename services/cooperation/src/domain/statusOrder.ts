@@ -1,4 +1,4 @@
-import { ErrorCode } from '@nlf/schema';
+import { ErrorCode } from '@nlf/contract';
 import type { DecisionStatusValue } from '../entities';
 import { InputError } from './errors';
 

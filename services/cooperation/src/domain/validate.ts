@@ -1,4 +1,5 @@
-import { ErrorCode, SEARCH_CONFIGS } from '@nlf/schema';
+import { ErrorCode } from '@nlf/contract';
+import { SEARCH_CONFIGS } from '@nlf/kit';
 import { InputError } from './errors';
 
 /** Longest texts accepted, in characters. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ErrorCode } from '@nlf/schema';
+import { ErrorCode } from '@nlf/contract';
 import { ParticipantEntity, TopicEntity, WorkGroupEntity, type ParticipantRow, type WorkGroupRow } from '../entities';
 import type { CreateWorkGroupInput, ParticipantInput, UpdateWorkGroupInput } from '../types/inputs';
 import { changedFields, createdFields, recordAudit } from './audit';

@@ -4,7 +4,7 @@ export * from './meeting';
 export * from './decision';
 export * from './audit';
 
-import { DataVersionEntity, SourcePassageEntity } from '@nlf/schema';
+import { DataVersionEntity, SourcePassageEntity } from '@nlf/kit';
 import { AuditEventEntity } from './audit';
 import { DecisionEntity, StatusChangeEntity } from './decision';
 import { AgendaItemEntity, MeetingEntity, MeetingParticipantEntity } from './meeting';

@@ -1,5 +1,5 @@
 /** jsonb value shapes: the contract's (Figure, Source) come from the kit. */
-export type { FigureData, SourceData } from '@nlf/schema';
+export type { FigureData, SourceData } from '@nlf/kit';
 
 export interface ActivityData {
   text: string;

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { dataVersionStatements, dropDataVersionStatements } from '@nlf/schema';
+import { dataVersionStatements, dropDataVersionStatements } from '@nlf/kit';
 
 /** Every table of the cooperation subgraph: any write to one changes the data version. */
 export const COOPERATION_VERSIONED_TABLES = [

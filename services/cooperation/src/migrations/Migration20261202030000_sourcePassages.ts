@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { dataVersionTriggerSql, passageTableSql, PASSAGE_TABLE } from '@nlf/schema';
+import { dataVersionTriggerSql, passageTableSql, PASSAGE_TABLE } from '@nlf/kit';
 
 /**
  * The cooperation subgraph's searchable passages (decisions, work groups and their topics), the same

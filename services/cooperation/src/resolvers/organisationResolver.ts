@@ -1,6 +1,5 @@
-import {
-  SOURCE_SEARCH_DEFAULT_PAGE, SOURCE_SEARCH_MAX_PAGE, sourceSearch, SourcePassageConnection, SourceSearchArgs,
-} from '@nlf/schema';
+import { SOURCE_SEARCH_DEFAULT_PAGE, SOURCE_SEARCH_MAX_PAGE, SourcePassageConnection, SourceSearchArgs } from '@nlf/contract';
+import { sourceSearch } from '@nlf/kit';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { toDecision, toWorkGroup } from '../mapper';
 import { Decision } from '../types/decision';

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { MAX_PAGE_SIZE } from '@nlf/schema';
+import { MAX_PAGE_SIZE } from '@nlf/contract';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { AUDIT_TRAIL_DEFAULT_PAGE, auditTrailPage } from '../domain/auditTrail';
 import { DecisionEntity, MeetingEntity, WorkGroupEntity, type DecisionRow } from '../entities';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { searchConfigOf, SourcePassageEntity } from '@nlf/schema';
+import { searchConfigOf, SourcePassageEntity } from '@nlf/kit';
 import type { DecisionRow, TopicRow, WorkGroupRow } from '../entities';
 
 /**

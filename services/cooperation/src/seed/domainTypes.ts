@@ -1,4 +1,4 @@
-import type { DomainFigure, DomainSource } from '@nlf/schema';
+import type { DomainFigure, DomainSource } from '@nlf/kit';
 
 /** The parts of organisations.json the cooperation subgraph seeds from; its sources and figures are the kit's. */
 

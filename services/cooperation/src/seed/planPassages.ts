@@ -1,4 +1,4 @@
-import { collectPassages, type PassageRow } from '@nlf/schema';
+import { collectPassages, type PassageRow } from '@nlf/kit';
 import type { DecisionRow, MeetingRhythmRow, TopicRow, WorkGroupRow } from '../entities';
 
 /** A decision's title and clauses are the source's words, recorded without being marked quotes. */

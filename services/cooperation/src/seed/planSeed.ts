@@ -2,7 +2,7 @@ import type {
   ActivityData, AuditEventRow, DecisionRow, MeetingRhythmRow, ParticipantRow, SourceData, StatusChangeRow, TopicRow,
   WorkGroupRow,
 } from '../entities';
-import { toFigureData, toSourceData, type DomainSource } from '@nlf/schema';
+import { toFigureData, toSourceData, type DomainSource } from '@nlf/kit';
 import type { CongressDecisionSource, CooperationSource, OrganisationSource } from './domainTypes';
 import { JOINT_TOPIC_QUOTES, JOINT_WORK_PURPOSE, LO_PAPER, MEMBER_BASIS } from './sources';
 

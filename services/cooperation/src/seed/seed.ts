@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { documentLanguages, SourcePassageEntity } from '@nlf/schema';
+import { documentLanguages, SourcePassageEntity } from '@nlf/kit';
 import {
   AuditEventEntity, DecisionEntity, MeetingRhythmEntity, ParticipantEntity, StatusChangeEntity, TopicEntity, WorkGroupEntity,
 } from '../entities';

@@ -1,4 +1,4 @@
-import { PageInfo } from '@nlf/schema';
+import { PageInfo } from '@nlf/contract';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'One field a change touched; values as JSON text (null when absent).' })

@@ -1,4 +1,4 @@
-import { Source } from '@nlf/schema';
+import { Source } from '@nlf/contract';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ActivityState, DecisionStatus } from './enums';
 

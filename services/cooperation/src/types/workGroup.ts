@@ -1,4 +1,4 @@
-import { Figure, Source } from '@nlf/schema';
+import { Figure, Source } from '@nlf/contract';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { MeetingKind, ParticipantRole } from './enums';
 import { OrganisationRef } from './organisation';

@@ -12,8 +12,8 @@ export function serviceFiles(union: NewUnion, options: { port: number; tsconfigB
         description: `The ${union.name} subgraph of the Nordic Leaders Federation.`,
         main: 'dist/index.js',
         scripts: { build: 'tsc -p tsconfig.json && node dist/index.js print-schema > subgraph.graphql', start: 'node dist/index.js serve' },
-        // The kit's storage runs on MikroORM, an optional peer of @nlf/schema.
-        dependencies: { '@mikro-orm/core': '6.6.16', '@mikro-orm/migrations': '6.6.16', '@mikro-orm/postgresql': '6.6.16', '@nlf/schema': '0.1.0' },
+        // The kit's storage runs on MikroORM, an optional peer of @nlf/kit.
+        dependencies: { '@mikro-orm/core': '6.6.16', '@mikro-orm/migrations': '6.6.16', '@mikro-orm/postgresql': '6.6.16', '@nlf/kit': '0.1.0' },
       },
       null,
       2,
@@ -24,7 +24,7 @@ export function serviceFiles(union: NewUnion, options: { port: number; tsconfigB
       2,
     )}\n`,
     'src/index.ts': `import { join } from 'node:path';
-import { main } from '@nlf/schema';
+import { main } from '@nlf/kit';
 import { migrations } from './migrations';
 
 main({

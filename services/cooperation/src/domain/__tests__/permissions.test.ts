@@ -1,4 +1,4 @@
-import { ANONYMOUS, type Viewer } from '@nlf/schema';
+import { ANONYMOUS, type Viewer } from '@nlf/contract';
 import { assertMayWrite, type CooperationWrite } from '../permissions';
 
 const viewer = (role: Viewer['role'], organisationId: string | null = null): Viewer => ({ subject: 'kari', role, organisationId });

@@ -1,0 +1,14 @@
+export { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions } from './buildFederatedSchema';
+export { buildSubgraph, type BuiltSubgraphSchema, type ExtraResolvers, type SubgraphSchemaOptions } from './buildSchema';
+export type { LoaderFactory, OwnLoaders, SubgraphContext } from './context';
+export { entityLoaders, groupBy, type EntityLoaderFactory, type EntityLoaderOptions, type RowOrder } from './entityLoaders';
+export { DATA_VERSION_PATH, DATA_VERSION_READS_PER_WINDOW, DATA_VERSION_READS_WINDOW_MS, type DataVersion } from './dataVersion';
+export { DATA_VERSION_EVENTS_PATH, DATA_VERSION_STREAMS_PER_MINUTE, MAX_DATA_VERSION_STREAMS } from './dataVersionEvents';
+export { createFreshReads } from './freshReads';
+export type { Loaders } from './loaders';
+export { assertPageSize } from './registerService';
+export { exitWithParent, main, runSubgraph, type SubgraphOptions } from './runSubgraph';
+export { runService, serviceMain, type ServiceOptions } from './runService';
+export { startSubgraphServer, type RunningSubgraph, type SubgraphServerOptions } from './server';
+export { DEFAULT_REGISTER_SIZE, readSubgraphSettings, type SubgraphSettings } from './settings';
+export * from './httpErrors';

@@ -1,0 +1,2 @@
+/** @nlf/schema/conformance: an alias of @nlf/conformance. */
+export * from '@nlf/conformance';

@@ -1,0 +1,2 @@
+/** @nlf/schema/contract: an alias of @nlf/contract. */
+export * from '@nlf/contract';

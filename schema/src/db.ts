@@ -1,0 +1,2 @@
+/** @nlf/schema/db: an alias of @nlf/kit/db. */
+export * from '@nlf/kit/db';

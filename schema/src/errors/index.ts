@@ -1,5 +1,0 @@
-export * from './codes';
-export * from './errors';
-export * from './formatError';
-export * from './nulCharacters';
-export * from './httpErrors';
