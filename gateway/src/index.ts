@@ -3,7 +3,8 @@ export { composeSupergraph, CompositionError, type SubgraphSdl } from './compose
 export { registrySdl, requiresSelection } from './registry/registrySdl';
 export { buildRegistrySchema, registryResolvers } from './registry/registrySchema';
 export { total, type Total, type TotalEntry } from './registry/totals';
-export { startGateway, resolveSubgraphUrls, type GatewayOptions, type RunningGateway } from './server';
+export { startGateway, type GatewayOptions, type RunningGateway } from './server';
+export { resolveSubgraphUrls } from './reload/gatewaySupergraph';
 export { SubgraphDataSource, createSubgraphAgent } from './subgraphDataSource';
 export {
   SharedSubgraphCalls, createShareableSubgraphQuery, type SharedSubgraphCallStats, type SubgraphAnswer,
@@ -11,9 +12,6 @@ export {
 export {
   createSharedOperations, SHARED_HEADER, type SharedOperations, type SharedOperationsOptions, type OperationLead,
 } from './sharing/sharedOperations';
-// The former names, until every caller uses the new ones.
-export { InFlightRequests, type InFlightStats, type SharedAnswer } from './inflightRequests';
-export { createInFlightOperations, type InFlightOperations, type SharedReply } from './inflightOperations';
 export { probeSubgraphs, type SubgraphState } from './health';
 export { createAuthenticator, type AuthenticationOptions, type Authenticator } from './auth/authenticate';
 export { readSecuritySettings, DEFAULT_AUDIENCE, DEFAULT_ISSUER, type SecuritySettings } from './auth/settings';

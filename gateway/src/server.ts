@@ -1,35 +1,30 @@
-import { LocalGraphQLDataSource } from '@apollo/gateway';
-import { importPrivateKey, type Viewer } from '@nlf/contract';
-import { createLogger, REQUEST_ID_HEADER, type Logger } from '@nlf/kit';
+import { importPrivateKey } from '@nlf/contract';
+import { createLogger, type Logger } from '@nlf/kit';
 import type { FastifyRequest } from 'fastify';
-import { createAuthenticator } from './auth/authenticate';
+import { createGatewayAuthenticator } from './auth/gatewayAuthenticator';
 import type { SecuritySettings } from './auth/settings';
 import { useAuthentication } from './auth/useAuthentication';
-import { createResponseCache, type ResponseCacheOptions } from './cache';
-import { allSubgraphs, REGISTRY_NAME, urlVariable, type FederationConfig } from './config';
-import { registerDashboardRoutes } from './dashboard/routes';
-import { registerHealthRoutes } from './health';
-import { createInFlightOperations } from './inflightOperations';
-import { createShareableSubgraphQuery, InFlightRequests } from './inflightRequests';
+import { createGatewayResponseCache, type GatewayResponseCacheOptions } from './cache/gatewayResponseCache';
+import { EXCHANGE_HEADERS } from './cache/sentReply';
+import { viewerSlot } from './cache/viewerSlot';
+import type { FederationConfig } from './config';
 import { DEFAULT_MAX_BODY_BYTES, useHttpLimits, type HttpLimitsOptions } from './limits/httpLimits';
 import { resolveOperationLimits, useOperationLimits, type OperationLimitsOptions } from './limits/operationLimits';
-import { DEFAULT_PLANNER_PATHS_LIMIT, GuardedGateway } from './limits/plannerGuard';
 import { useRefusalMemo } from './limits/refusalMemo';
 import { useRequestChecks } from './limits/requestChecks';
 import { loadManifest, type PersistedOperationManifest } from './operations/manifest';
 import { useRegisteredOperations } from './operations/useRegisteredOperations';
 import { createGateway } from './pipeline/createGateway';
+import { createFederatedGateway } from './pipeline/federatedGateway';
 import type { GatewayPlugin } from './pipeline/gatewayPlugin';
+import { registerGatewayRoutes } from './pipeline/gatewayRoutes';
 import { useInFlightSharing } from './plugins/inFlightSharing/useInFlightSharing';
 import { useObservability } from './plugins/observability/useObservability';
 import { useReplyKey, useResponseCache } from './plugins/responseCache/useResponseCache';
-import { LiveSupergraph } from './reload/liveSupergraph';
+import { createGatewaySupergraph } from './reload/gatewaySupergraph';
 import { isProduction, readSubgraphUrlVariables, type SubgraphUrlVariables } from './settings';
-import { createSubgraphAgent, SubgraphDataSource, type GatewayContext } from './subgraphDataSource';
-import { supergraphSubgraphUrls } from './supergraphFile';
-
-/** Headers of a kept reply that belong to one exchange only, never sent again. */
-const EXCHANGE_HEADERS = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'set-cookie', REQUEST_ID_HEADER]);
+import { createSharedOperations } from './sharing/sharedOperations';
+import { createSubgraphAgent } from './subgraphDataSource';
 
 export interface GatewayOptions {
   /**
@@ -79,11 +74,11 @@ export interface GatewayOptions {
    * The response cache for public aggregates (cache/responseCache.ts), checked against the union
    * subgraphs' data versions; false answers everything live. Default: on, with its own defaults.
    */
-  responseCache?: boolean | Omit<ResponseCacheOptions, 'subgraphUrls' | 'dispatcher' | 'roleOf' | 'personalFields'>;
+  responseCache?: boolean | GatewayResponseCacheOptions;
   /**
    * Answer identical requests in flight at the same moment with one execution, and send identical
    * subgraph queries once, among callers of the same role and organisation, never for personal
-   * fields or mutations (inflightOperations.ts, inflightRequests.ts). Default: true.
+   * fields or mutations (sharing/sharedOperations.ts, sharing/sharedSubgraphCalls.ts). Default: true.
    */
   inFlightSharing?: boolean;
   /**
@@ -103,108 +98,42 @@ export interface RunningGateway {
   reload(): Promise<void>;
 }
 
-/** Subgraph name → URL: explicit option, then environment, then config; the supergraph's own URLs are never used. */
-export function resolveSubgraphUrls(config: FederationConfig, overrides: Record<string, string> = {}, variables: SubgraphUrlVariables = {}) {
-  const urls: Record<string, string> = {};
-  for (const subgraph of [{ name: REGISTRY_NAME, url: config.registry.url }, ...allSubgraphs(config)]) {
-    urls[subgraph.name] = overrides[subgraph.name] ?? variables[urlVariable(subgraph.name)] ?? subgraph.url;
-  }
-  return urls;
-}
-
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger({ service: 'gateway' });
   const log = options.log ?? ((line: string) => logger.warn(line));
-  const variables = options.subgraphUrlVariables ?? readSubgraphUrlVariables();
-  const urls = options.config
-    ? resolveSubgraphUrls(options.config, options.subgraphUrls, variables)
-    : supergraphSubgraphUrls(options.supergraphSdl, options.subgraphUrls, variables);
-  // With a config the registry is served inside the gateway process, from the config alone.
-  const embeddedRegistry = Boolean(options.config);
+  const live = createGatewaySupergraph({
+    ...options,
+    subgraphUrlVariables: options.subgraphUrlVariables ?? readSubgraphUrlVariables(),
+    gatewaySigningKey: options.security.gatewaySigningKey,
+  }, log);
   const agent = createSubgraphAgent();
-  const inFlight = options.inFlightSharing === false ? undefined : new InFlightRequests();
-  // What may be cached or shared follows the personal marks of the supergraph in force.
-  const personalFields = () => live.current.personalFields;
-  const shareableSubgraphQuery = createShareableSubgraphQuery(personalFields);
-  const inFlightOperations = options.inFlightSharing === false ? undefined : createInFlightOperations(EXCHANGE_HEADERS, { personalFields });
-  const live = new LiveSupergraph({
-    config: options.config,
-    configPath: options.configPath,
-    supergraphSdl: options.supergraphSdl,
-    supergraphPath: options.supergraphPath,
-    urls,
-    resolveUrls: (config) => resolveSubgraphUrls(config, options.subgraphUrls, variables),
-    subgraphUrlVariables: variables,
-    signingKey: options.security.gatewaySigningKey,
-    intervalMs: options.reloadIntervalMs,
-    log,
-  });
   const signingKey = await importPrivateKey(options.security.gatewaySigningKey).catch(() => {
     throw new Error('NLF_GATEWAY_SIGNING_KEY is not an Ed25519 private key in PEM (PKCS8) form');
   });
-  const authenticate = await createAuthenticator({
-    issuer: options.security.issuer,
-    audience: options.security.audience,
-    jwksUrl: options.security.jwksUrl,
-    publicKey: options.security.issuerPublicKey,
-    rememberedTokens: options.rememberedTokens,
-    // The config in force, so a union that joins by a config change is known at once.
-    isOrganisation: (id) => {
-      const config = live.current.config;
-      return !config || config.subgraphs.some((subgraph) => subgraph.organisations.some((org) => org.id === id));
-    },
-  });
+  const authenticate = await createGatewayAuthenticator(options.security, live, options.rememberedTokens);
+  const responseCache = options.responseCache === false
+    ? undefined
+    : createGatewayResponseCache(live, agent, options.responseCache === true ? {} : options.responseCache);
+  // What may be shared follows the personal marks of the supergraph in force.
+  const sharedOperations = options.inFlightSharing === false
+    ? undefined
+    : createSharedOperations(EXCHANGE_HEADERS, { personalFields: () => live.current.personalFields });
 
-  // Answers are shared only by callers who may see the same things: same role, same organisation.
-  let versionedFor: unknown;
-  let versionedUrls: Record<string, string> = {};
-  const roleOfViewer = (viewer: Viewer | undefined) => (viewer ? `${viewer.role}:${viewer.organisationId ?? ''}` : null);
-  const responseCache =
-    options.responseCache === false
-      ? undefined
-      : createResponseCache({
-          ...(options.responseCache === true ? {} : options.responseCache),
-          // Every subgraph but the registry, whose answers follow from the config alone.
-          subgraphUrls: () => {
-            // Asked on every cached read: derived once per supergraph in force.
-            if (versionedFor !== live.current) {
-              const { [REGISTRY_NAME]: _registry, ...subgraphs } = live.current.urls;
-              versionedFor = live.current;
-              versionedUrls = subgraphs;
-            }
-            return versionedUrls;
-          },
-          personalFields,
-          roleOf: (_headers, contextValue) => roleOfViewer((contextValue as GatewayContext | undefined)?.viewer),
-          dispatcher: agent,
-        });
-
-  const gateway = new GuardedGateway({
-    pathsLimit: options.plannerPathsLimit ?? DEFAULT_PLANNER_PATHS_LIMIT,
+  const gateway = createFederatedGateway({
+    live,
+    agent,
+    signingKey,
+    subgraphTimeoutMs: options.subgraphTimeoutMs,
+    shareSubgraphCalls: options.inFlightSharing !== false,
+    responseCache,
+    plannerPathsLimit: options.plannerPathsLimit,
     refusalsKept: resolveOperationLimits(options.operationLimits).measureCacheEntries,
-    supergraphSdl: live.hook,
-    experimental_didResolveQueryPlan: responseCache?.didResolveQueryPlan,
-    buildService: ({ name }) => {
-      const { registrySchema, urls } = live.current;
-      if (name === REGISTRY_NAME && registrySchema) return new LocalGraphQLDataSource(registrySchema);
-      const url = urls[name];
-      if (!url) throw new Error(`the supergraph names subgraph "${name}", which the config does not list`);
-      return new SubgraphDataSource({
-        name,
-        url,
-        agent,
-        signingKey,
-        timeoutMs: options.subgraphTimeoutMs,
-        inFlight,
-        isShareable: shareableSubgraphQuery,
-        onUnavailable: (subgraph, error) => log(`subgraph ${subgraph} unavailable: ${(error as Error)?.message ?? error}`),
-      });
-    },
+    log,
   });
 
-  const debug = options.debug ?? false;
   const manifest = options.persistedOperations ?? loadManifest();
-  const slotOf = (request: FastifyRequest) => roleOfViewer(request.viewer);
+  // Answers are shared only by callers who may see the same things: same role, same organisation.
+  const slotOf = (request: FastifyRequest) => viewerSlot(request.viewer);
   // What a request meets, in order: its HTTP hooks in this order, then its Apollo Server plugins in this order.
   const plugins: GatewayPlugin[] = [
     useObservability({ logger }),
@@ -215,27 +144,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     useRequestChecks(),
     useRegisteredOperations({ manifest, maxAge: options.registeredOperationMaxAge }),
     useOperationLimits(options.operationLimits),
-    ...(responseCache || inFlightOperations ? [useReplyKey({ slotOf })] : []),
+    ...(responseCache || sharedOperations ? [useReplyKey({ slotOf })] : []),
     ...(responseCache ? [useResponseCache({ cache: responseCache, exchangeHeaders: EXCHANGE_HEADERS })] : []),
-    ...(inFlightOperations ? [useInFlightSharing({ operations: inFlightOperations })] : []),
+    ...(sharedOperations ? [useInFlightSharing({ operations: sharedOperations })] : []),
   ];
   const server = await createGateway({
     gateway,
     plugins,
     logger,
-    debug,
+    debug: options.debug ?? false,
     development: options.development ?? !isProduction(),
     bodyLimit: options.httpLimits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    routes: (app) => {
-      registerHealthRoutes(app, {
-        // The registry served inside the process is not probed over HTTP.
-        targets: () => Object.entries(live.current.urls).filter(([name]) => !(name === REGISTRY_NAME && embeddedRegistry)).map(([name, url]) => ({ name, url })),
-        agent,
-        signingKey,
-        supergraph: () => live.status(),
-      });
-      registerDashboardRoutes(app, { manifest });
-    },
+    // With a config the registry is served inside the gateway process, from the config alone.
+    routes: (app) => registerGatewayRoutes(app, { live, agent, signingKey, manifest, embeddedRegistry: Boolean(options.config) }),
   });
   const app = server.app;
 

@@ -12,7 +12,7 @@ const indexWith = (marked: boolean) => `import 'reflect-metadata';
 import { join } from 'node:path';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { leaderMemberPage, main, type SubgraphContext } from '@nlf/kit';
-import { LeaderMemberConnection, ${marked ? 'Personal, ' : ''}type OrganisationClass, type OrganisationFields } from '@nlf/schema/contract';
+import { LeaderMemberConnection, ${marked ? 'Personal, ' : ''}type OrganisationClass, type OrganisationFields } from '@nlf/contract';
 
 const resolvers = (OrganisationType: OrganisationClass) => {
   @Resolver(() => OrganisationType)

@@ -97,8 +97,8 @@ test('the exports are typed, under their names and the alias', () => {
   writeFileSync(join(project, 'index.ts'), `
     import { ErrorCode, type Figure } from '@nlf/contract';
     import { runConformance, type ConformanceReport } from '@nlf/conformance';
-    import { ErrorCode as AliasCode } from '@nlf/schema/contract';
-    import { runConformance as aliasRun } from '@nlf/schema/conformance';
+    import { ErrorCode as AliasCode } from '@nlf/contract';
+    import { runConformance as aliasRun } from '@nlf/conformance';
     const code: 'INVALID_CURSOR' = ErrorCode.INVALID_CURSOR;
     const same: typeof ErrorCode = AliasCode;
     const figure: Pick<Figure, 'low' | 'high'> = { low: 1, high: null };

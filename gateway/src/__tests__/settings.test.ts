@@ -1,6 +1,6 @@
 import { DEFAULT_OPERATION_LIMITS, resolveOperationLimits } from '../limits/operationLimits';
 import { isProduction, readGatewaySettings, readToolSettings } from '../settings';
-import { resolveSubgraphUrls } from '../server';
+import { resolveSubgraphUrls } from '../reload/gatewaySupergraph';
 import { loadConfig } from '../config';
 
 // The two keys the gateway cannot start without; their form is checked when the gateway starts.

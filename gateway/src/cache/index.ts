@@ -5,6 +5,4 @@ export { requestKey, type KeyedRequest } from './requestKey';
 export {
   CACHE_STATUS_HEADER, createResponseCache, type CacheSlot, type ResponseCache, type ResponseCacheOptions, type ResponseCacheStats,
 } from './responseCache';
-export { replayableHeaders, type SentReply } from './sentReply';
-/** The former name of SentReply. */
-export type { SentReply as StoredReply } from './sentReply';
+export { EXCHANGE_HEADERS, replayableHeaders, type SentReply } from './sentReply';

@@ -1,4 +1,8 @@
+import { REQUEST_ID_HEADER } from '@nlf/kit';
 import type { FastifyReply } from 'fastify';
+
+/** Headers of a kept reply that belong to one exchange only, never sent again. */
+export const EXCHANGE_HEADERS: ReadonlySet<string> = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'set-cookie', REQUEST_ID_HEADER]);
 
 /**
  * A reply as it went out, serialised once, to be sent again as is: by the response cache to a later

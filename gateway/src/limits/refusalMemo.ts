@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isRefusalFixedByRequest } from '@nlf/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { replayableHeaders } from '../inflightOperations';
+import { replayableHeaders } from '../cache/sentReply';
 import type { GatewayPlugin } from '../pipeline/gatewayPlugin';
 
 declare module 'fastify' {

@@ -41,7 +41,7 @@ export interface GatewayPlugin {
   name: string;
   /** Hooks of the GraphQL route, in the order the plugin needs them. */
   hooks?: GatewayRouteHooks[];
-  /** App-wide set-up that is not a route hook (a body parser, the request span, another module's own hooks). */
+  /** App-wide set-up that is not a hook of the GraphQL route (a body parser; the request span and log line of every route). */
   install?(app: FastifyInstance, path: string): void;
   /** Apollo Server plugins, in order. */
   apolloPlugins?: ApolloServerPlugin<GatewayContext>[];

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { createShareableCheck, type PersonalFieldsSource } from '../cache/cachePolicy';
 import { replayableHeaders, type SentReply } from '../cache/sentReply';
+import type { GatewayRouteHooks } from '../pipeline/gatewayPlugin';
 
 /** Response header of an answer that joined an identical request in flight. */
 export const SHARED_HEADER = 'x-nlf-shared';
@@ -26,11 +27,12 @@ export interface SharedOperations {
   /** Marks a request's answer shareable once Apollo Server knows its operation. */
   plugin: ApolloServerPlugin;
   /**
-   * Hooks on the GraphQL route: a request whose key (caller's role and organisation, the exact
-   * request) matches one in flight whose operation is shareable waits for that answer instead of
-   * running again. `keyOf` gives the key, or undefined for a request that must run on its own.
+   * Hooks of the GraphQL route, registered by the pipeline where its plugin stands in the list
+   * (useInFlightSharing): a request whose key (caller's role and organisation, the exact request)
+   * matches one in flight whose operation is shareable waits for that answer instead of running
+   * again. `keyOf` gives the key, or undefined for a request that must run on its own.
    */
-  install(app: FastifyInstance, path: string, keyOf: (request: { replyKey?: string }) => string | undefined): void;
+  routeHooks(keyOf: (request: FastifyRequest) => string | undefined): GatewayRouteHooks;
   stats(): { led: number; joined: number };
 }
 
@@ -67,47 +69,48 @@ export function createSharedOperations(
     },
   };
 
-  const install: SharedOperations['install'] = (app, path, keyOf) => {
-    app.addHook('preHandler', async (request, reply) => {
-      if (request.routeOptions.url !== path) return;
-      const key = keyOf(request);
-      if (key === undefined) return;
-      const leading = leads.get(key);
-      if (leading) {
-        // A lead whose operation is not yet known, or not shareable: run on our own.
-        if (!leading.shareable) return;
-        const shared = await leading.done;
-        if (!shared) return;
-        counts.joined += 1;
-        return reply.code(shared.status ?? 200).headers(shared.headers).header(SHARED_HEADER, 'joined').send(shared.payload);
-      }
-      let finish!: (reply: SentReply | undefined) => void;
-      const lead: Lead = {
-        shareable: false,
-        done: new Promise((resolve) => (finish = resolve)),
-        markShareable: () => {
-          lead.shareable = true;
-        },
-        finish: (shared) => {
-          if (leads.get(key) === lead) leads.delete(key);
-          finish(shared);
-        },
-      };
-      leads.set(key, lead);
-      counts.led += 1;
-      request.operationLead = lead;
-    });
-    app.addHook('onSend', async (request, reply, payload) => {
-      const lead = request.operationLead;
-      if (!lead) return;
-      const complete = lead.shareable && typeof payload === 'string' && reply.statusCode < 500;
-      lead.finish(complete ? { status: reply.statusCode, payload: Buffer.from(payload as string), headers: replayableHeaders(reply, exchangeHeaders) } : undefined);
-    });
+  const routeHooks: SharedOperations['routeHooks'] = (keyOf) => {
     // Whatever ended the request (an error before sending, a client gone), followers stop waiting.
-    const release = async (request: { operationLead?: Lead }) => request.operationLead?.finish(undefined);
-    app.addHook('onResponse', release);
-    app.addHook('onRequestAbort', release);
+    const release = async (request: FastifyRequest) => request.operationLead?.finish(undefined);
+    return {
+      preHandler: async (request, reply) => {
+        const key = keyOf(request);
+        if (key === undefined) return;
+        const leading = leads.get(key);
+        if (leading) {
+          // A lead whose operation is not yet known, or not shareable: run on our own.
+          if (!leading.shareable) return;
+          const shared = await leading.done;
+          if (!shared) return;
+          counts.joined += 1;
+          return reply.code(shared.status ?? 200).headers(shared.headers).header(SHARED_HEADER, 'joined').send(shared.payload);
+        }
+        let finish!: (reply: SentReply | undefined) => void;
+        const lead: Lead = {
+          shareable: false,
+          done: new Promise((resolve) => (finish = resolve)),
+          markShareable: () => {
+            lead.shareable = true;
+          },
+          finish: (shared) => {
+            if (leads.get(key) === lead) leads.delete(key);
+            finish(shared);
+          },
+        };
+        leads.set(key, lead);
+        counts.led += 1;
+        request.operationLead = lead;
+      },
+      onSend: async (request, reply, payload) => {
+        const lead = request.operationLead;
+        if (!lead) return;
+        const complete = lead.shareable && typeof payload === 'string' && reply.statusCode < 500;
+        lead.finish(complete ? { status: reply.statusCode, payload: Buffer.from(payload as string), headers: replayableHeaders(reply, exchangeHeaders) } : undefined);
+      },
+      onResponse: release,
+      onRequestAbort: release,
+    };
   };
 
-  return { plugin, install, stats: () => ({ ...counts }) };
+  return { plugin, routeHooks, stats: () => ({ ...counts }) };
 }

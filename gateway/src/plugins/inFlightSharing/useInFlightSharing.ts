@@ -1,21 +1,21 @@
-import type { InFlightOperations } from '../../inflightOperations';
 import type { GatewayPlugin } from '../../pipeline/gatewayPlugin';
+import type { SharedOperations } from '../../sharing/sharedOperations';
 
 export interface UseInFlightSharingOptions {
-  /** The sharing layer (createInFlightOperations). Required. */
-  operations: InFlightOperations;
+  /** The sharing layer (createSharedOperations in sharing/sharedOperations.ts). Required. */
+  operations: SharedOperations;
 }
 
 /**
  * Identical requests in flight at the same moment, from callers of the same role and organisation,
- * answered by one execution (inflightOperations.ts). Keyed by useReplyKey, which comes before it.
+ * answered by one execution (sharing/sharedOperations.ts). Keyed by useReplyKey, which comes before it.
  */
 export function useInFlightSharing(options: UseInFlightSharingOptions): GatewayPlugin {
   const { operations } = options;
   return {
     name: 'in-flight sharing',
-    // inflightOperations.ts registers its own hooks for the route, here in list order.
-    install: (app, path) => operations.install(app, path, (request) => request.replyKey),
+    // The sharing layer's hooks, registered here alone, where this plugin stands in the list.
+    hooks: [operations.routeHooks((request) => request.replyKey)],
     apolloPlugins: [operations.plugin],
   };
 }

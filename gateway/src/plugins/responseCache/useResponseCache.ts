@@ -1,5 +1,5 @@
 import { CACHE_STATUS_HEADER, requestKey, type ResponseCache } from '../../cache';
-import { replayableHeaders } from '../../inflightOperations';
+import { replayableHeaders } from '../../cache/sentReply';
 import type { GatewayPlugin } from '../../pipeline/gatewayPlugin';
 import type { FastifyRequest } from 'fastify';
 

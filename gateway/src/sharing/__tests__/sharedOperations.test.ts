@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { getOperationAST, parse } from 'graphql';
+import { installPipeline } from '../../pipeline/gatewayPlugin';
 import { createSharedOperations, SHARED_HEADER, type SharedOperations } from '../sharedOperations';
 
 const PERSONAL = new Set(['leaderMembers']);
 const EXCHANGE_HEADERS = new Set(['content-length', 'date', 'connection', 'keep-alive', 'x-request-id']);
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    replyKey?: string;
-  }
-}
 
 /**
  * A /graphql route that does what Apollo Server does for the sharing plugin: it resolves the
@@ -26,7 +21,7 @@ async function gatewayLike() {
     if (request.routeOptions.url !== '/graphql') return;
     request.replyKey = JSON.stringify([request.headers['x-role'], request.body]);
   });
-  sharing.install(app, '/graphql', (request) => request.replyKey);
+  installPipeline(app, [{ name: 'in-flight sharing', hooks: [sharing.routeHooks((request) => request.replyKey)] }], '/graphql');
   app.post('/graphql', async (request, reply) => {
     const { query } = request.body as { query: string };
     const listener = await sharing.plugin.requestDidStart!({ contextValue: { operationLead: request.operationLead } } as never);
