@@ -1,4 +1,5 @@
 import { openDatabase, schemaDrift, type Database } from '@nlf/kit';
+import { contractEntities, contractMigrations } from '@nlf/kit/db';
 import { cooperationEntities } from '@nlf/service-cooperation/dist/entities';
 import { cooperationMigrations } from '@nlf/service-cooperation/dist/migrations';
 import { harnessState } from '../harness/state';
@@ -42,5 +43,25 @@ describe('the cooperation database', () => {
     expect(migrations).toHaveLength(cooperationMigrations.length - 1);
     const drift = await schemaDrift({ url, contract: false, entities: cooperationEntities, migrations });
     expect(drift).toContain('create table "source_passage"');
+  });
+});
+
+// Every union subgraph (lederne, lo...) runs on the kit's contract entities and migrations alone.
+describe('a union database', () => {
+  it('is, after its migrations, exactly what its entities describe', async () => {
+    const url = await freshDatabase('union');
+    expect(await schemaDrift({ url, contract: true })).toBe('');
+  });
+
+  it('differs, and says how, when a migration is missing', async () => {
+    const url = await freshDatabase('union_partial');
+    // Without the member search's ICU expression indexes, which the generator compares by name.
+    const migrations = contractMigrations.filter((migration) => migration.name !== 'Migration20261123200000_leaderMemberSearch');
+    expect(migrations).toHaveLength(contractMigrations.length - 1);
+    const drift = await schemaDrift({ url, contract: false, entities: contractEntities, migrations });
+    expect(drift.split('\n')).toEqual([
+      'create index leader_member_family_name_search_idx on leader_member (organisation_id, lower(family_name collate "und-x-icu") text_pattern_ops);',
+      `create index leader_member_full_name_search_idx on leader_member (organisation_id, lower((given_name || ' ' || family_name) collate "und-x-icu") text_pattern_ops);`,
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { organisationOf } from '../db/entities/references';
 import type { SourceData } from '../db/entities/values';
 
 /** One searchable passage: a quote, a text in the source's language, or the curator's English rendering. */
@@ -18,29 +19,49 @@ export interface PassageRow {
 
 export const PASSAGE_TABLE = 'source_passage';
 
+type PassageEntityRow = PassageRow & { id: string; lexemes?: string[] };
+
+/** The passage table's columns but its organisation, as passageTableSql creates them. */
+const passageProperties = {
+  id: { type: 'bigint', primary: true, autoincrement: true },
+  position: { type: 'integer' },
+  field: { type: 'text' },
+  fact: { type: 'text' },
+  kind: { type: 'text', enum: true, items: ['QUOTE', 'ORIGINAL_TEXT', 'ENGLISH_RENDERING'] },
+  language: { type: 'text' },
+  config: { type: 'string', columnType: 'regconfig' },
+  document: { type: 'text', nullable: true },
+  text: { type: 'text' },
+  sources: { type: 'json' },
+  // Computed by PostgreSQL from config and text; never written, and read only by the search's SQL.
+  lexemes: { type: 'string[]', columnType: 'text[]', generated: '(tsvector_to_array(to_tsvector(config, text))) stored', lazy: true, nullable: true },
+} as const;
+
+const passageIndexes = [{ name: `${PASSAGE_TABLE}_organisation_idx`, properties: ['organisationId', 'position'] as (keyof PassageEntityRow)[] }];
+
 /**
- * The table as passageTableSql creates it, so the schema generator finds no difference (the
- * cooperation subgraph's schema test checks it; a union's organisation_id also references its
- * organisations, which this entity leaves out because the cooperation subgraph has none).
+ * The table as passageTableSql({ references: null }) creates it (the cooperation subgraph's), so the
+ * schema generator finds no difference (test/storage/migrationsMatchEntities.test.ts checks it).
  */
-export const SourcePassageEntity = new EntitySchema<PassageRow & { id: string; lexemes?: string[] }>({
+export const SourcePassageEntity = new EntitySchema<PassageEntityRow>({
   name: 'SourcePassage',
   tableName: PASSAGE_TABLE,
-  indexes: [{ name: `${PASSAGE_TABLE}_organisation_idx`, properties: ['organisationId', 'position'] }],
+  indexes: passageIndexes,
+  properties: { ...passageProperties, organisationId: { type: 'text' } },
+});
+
+/**
+ * The same table in a union's database, where organisation_id also references its organisations
+ * (passageTableSql({ references: 'organisation' })). Same name, so `em.insertMany(SourcePassageEntity, ...)`
+ * finds this one in an ORM that registers it instead.
+ */
+export const ContractSourcePassageEntity = new EntitySchema<PassageEntityRow>({
+  name: 'SourcePassage',
+  tableName: PASSAGE_TABLE,
+  indexes: passageIndexes,
   properties: {
-    id: { type: 'bigint', primary: true, autoincrement: true },
-    organisationId: { type: 'text' },
-    position: { type: 'integer' },
-    field: { type: 'text' },
-    fact: { type: 'text' },
-    kind: { type: 'text', enum: true, items: ['QUOTE', 'ORIGINAL_TEXT', 'ENGLISH_RENDERING'] },
-    language: { type: 'text' },
-    config: { type: 'string', columnType: 'regconfig' },
-    document: { type: 'text', nullable: true },
-    text: { type: 'text' },
-    sources: { type: 'json' },
-    // Computed by PostgreSQL from config and text; never written, and read only by the search's SQL.
-    lexemes: { type: 'string[]', columnType: 'text[]', generated: '(tsvector_to_array(to_tsvector(config, text))) stored', lazy: true, nullable: true },
+    ...passageProperties,
+    organisationId: organisationOf(PASSAGE_TABLE),
   },
 });
 

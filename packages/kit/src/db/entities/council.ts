@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { cascadingReference, organisationOf } from './references';
 import type { FigureData, SeatData, SourceData } from './values';
 
 export interface CouncilRow {
@@ -28,27 +29,28 @@ export interface CouncilRow {
 export const CouncilEntity = new EntitySchema<CouncilRow>({
   name: 'Council',
   tableName: 'council',
+  indexes: [{ name: 'council_organisation_idx', properties: ['organisationId', 'position'] }],
   properties: {
-    id: { type: 'string', primary: true },
-    organisationId: { type: 'string' },
+    id: { type: 'text', primary: true },
+    organisationId: organisationOf('council'),
     position: { type: 'integer' },
-    name: { type: 'string' },
-    kind: { type: 'string' },
-    role: { type: 'string', nullable: true },
-    meetingFrequency: { type: 'string', nullable: true },
-    electedBy: { type: 'string', nullable: true },
-    term: { type: 'string', nullable: true },
+    name: { type: 'text' },
+    kind: { type: 'text' },
+    role: { type: 'text', nullable: true },
+    meetingFrequency: { type: 'text', nullable: true },
+    electedBy: { type: 'text', nullable: true },
+    term: { type: 'text', nullable: true },
     size: { type: 'json', nullable: true },
-    seats: { type: 'json' },
-    sources: { type: 'json' },
-    participants: { type: 'string', nullable: true },
-    agenda: { type: 'string', nullable: true },
-    elects: { type: 'json' },
-    reportsTo: { type: 'string', nullable: true },
-    audience: { type: 'string', nullable: true },
-    levels: { type: 'json' },
+    seats: { type: 'json', default: '[]' },
+    sources: { type: 'json', default: '[]' },
+    participants: { type: 'text', nullable: true },
+    agenda: { type: 'text', nullable: true },
+    elects: { type: 'json', default: '[]' },
+    reportsTo: { type: 'text', nullable: true },
+    audience: { type: 'text', nullable: true },
+    levels: { type: 'json', default: '[]' },
     statutory: { type: 'boolean', nullable: true },
-    status: { type: 'string', nullable: true },
+    status: { type: 'text', nullable: true },
   },
 });
 
@@ -65,13 +67,14 @@ export interface CouncilMemberRow {
 export const CouncilMemberEntity = new EntitySchema<CouncilMemberRow>({
   name: 'CouncilMember',
   tableName: 'council_member',
+  indexes: [{ name: 'council_member_council_idx', properties: ['councilId', 'position'] }],
   properties: {
-    id: { type: 'string', primary: true },
-    councilId: { type: 'string' },
+    id: { type: 'text', primary: true },
+    councilId: cascadingReference({ table: 'council_member', column: 'council_id', entity: 'Council' }),
     position: { type: 'integer' },
-    role: { type: 'string' },
-    originalTitle: { type: 'string' },
-    name: { type: 'string' },
+    role: { type: 'text' },
+    originalTitle: { type: 'text' },
+    name: { type: 'text' },
     source: { type: 'json', nullable: true },
   },
 });

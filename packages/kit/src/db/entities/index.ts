@@ -10,7 +10,8 @@ import { CouncilEntity, CouncilMemberEntity } from './council';
 import { LeaderMemberEntity, RegisterInfoEntity } from './leaderMember';
 import { OrganisationEntity } from './organisation';
 import { PersonalDataAccessEntity } from './personalDataAccess';
-import { SourcePassageEntity } from '../../search/passageTable';
+import { ContractSourcePassageEntity } from '../../search/passageTable';
+import { DataVersionEntity } from '../migrations/dataVersionSql';
 import { BranchEntity, ForumEntity, SectionEntity } from './unit';
 
 /** Every entity of the contract's storage model, for MikroORM's `entities` option. */
@@ -24,5 +25,6 @@ export const contractEntities = [
   LeaderMemberEntity,
   RegisterInfoEntity,
   PersonalDataAccessEntity,
-  SourcePassageEntity,
+  ContractSourcePassageEntity,
+  DataVersionEntity,
 ];

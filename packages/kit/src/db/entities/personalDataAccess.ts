@@ -15,14 +15,19 @@ export interface PersonalDataAccessRow {
 export const PersonalDataAccessEntity = new EntitySchema<PersonalDataAccessRow>({
   name: 'PersonalDataAccess',
   tableName: 'personal_data_access',
+  // Newest first within an organisation; the generator compares an expression index by its name.
+  indexes: [{
+    name: 'personal_data_access_organisation_idx',
+    expression: 'create index personal_data_access_organisation_idx on personal_data_access (organisation_id, id desc)',
+  }],
   properties: {
     id: { type: 'bigint', primary: true, autoincrement: true },
-    organisationId: { type: 'string' },
-    actor: { type: 'string' },
-    role: { type: 'string' },
-    field: { type: 'string' },
+    organisationId: { type: 'text' },
+    actor: { type: 'text' },
+    role: { type: 'text' },
+    field: { type: 'text' },
     memberIds: { type: 'json' },
-    arguments: { type: 'json' },
-    accessedAt: { type: 'Date', columnType: 'timestamptz' },
+    arguments: { type: 'json', default: '{}' },
+    accessedAt: { type: 'datetime', defaultRaw: 'now()' },
   },
 });

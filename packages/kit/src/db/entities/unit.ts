@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { organisationOf } from './references';
 import type { FigureData, SourceData } from './values';
 
 export interface ForumRow {
@@ -24,23 +25,24 @@ export interface ForumRow {
 export const ForumEntity = new EntitySchema<ForumRow>({
   name: 'Forum',
   tableName: 'forum',
+  indexes: [{ name: 'forum_organisation_idx', properties: ['organisationId', 'position'] }],
   properties: {
-    id: { type: 'string', primary: true },
-    organisationId: { type: 'string' },
+    id: { type: 'text', primary: true },
+    organisationId: organisationOf('forum'),
     position: { type: 'integer' },
-    name: { type: 'string' },
-    kind: { type: 'string' },
-    levels: { type: 'json' },
-    audience: { type: 'string', nullable: true },
-    sources: { type: 'json' },
+    name: { type: 'text' },
+    kind: { type: 'text' },
+    levels: { type: 'json', default: '[]' },
+    audience: { type: 'text', nullable: true },
+    sources: { type: 'json', default: '[]' },
     participantCount: { type: 'json', nullable: true },
-    participants: { type: 'string', nullable: true },
-    partOf: { type: 'string', nullable: true },
-    cardinality: { type: 'string', nullable: true },
-    status: { type: 'string', nullable: true },
-    meetingFrequency: { type: 'string', nullable: true },
-    focusAreas: { type: 'json' },
-    ends: { type: 'string', nullable: true },
+    participants: { type: 'text', nullable: true },
+    partOf: { type: 'text', nullable: true },
+    cardinality: { type: 'text', nullable: true },
+    status: { type: 'text', nullable: true },
+    meetingFrequency: { type: 'text', nullable: true },
+    focusAreas: { type: 'json', default: '[]' },
+    ends: { type: 'text', nullable: true },
   },
 });
 
@@ -59,15 +61,16 @@ export interface BranchRow {
 export const BranchEntity = new EntitySchema<BranchRow>({
   name: 'Branch',
   tableName: 'branch',
+  indexes: [{ name: 'branch_organisation_idx', properties: ['organisationId', 'position'] }],
   properties: {
-    id: { type: 'string', primary: true },
-    organisationId: { type: 'string' },
+    id: { type: 'text', primary: true },
+    organisationId: organisationOf('branch'),
     position: { type: 'integer' },
-    name: { type: 'string', nullable: true },
-    kind: { type: 'string' },
-    sector: { type: 'string', nullable: true },
+    name: { type: 'text', nullable: true },
+    kind: { type: 'text' },
+    sector: { type: 'text', nullable: true },
     memberCount: { type: 'json', nullable: true },
-    status: { type: 'string', nullable: true },
+    status: { type: 'text', nullable: true },
     source: { type: 'json', nullable: true },
   },
 });
@@ -85,13 +88,14 @@ export interface SectionRow {
 export const SectionEntity = new EntitySchema<SectionRow>({
   name: 'Section',
   tableName: 'section',
+  indexes: [{ name: 'section_organisation_idx', properties: ['organisationId', 'position'] }],
   properties: {
-    id: { type: 'string', primary: true },
-    organisationId: { type: 'string' },
+    id: { type: 'text', primary: true },
+    organisationId: organisationOf('section'),
     position: { type: 'integer' },
-    name: { type: 'string' },
-    abbreviation: { type: 'string', nullable: true },
-    kind: { type: 'string' },
+    name: { type: 'text' },
+    abbreviation: { type: 'text', nullable: true },
+    kind: { type: 'text' },
     source: { type: 'json', nullable: true },
   },
 });

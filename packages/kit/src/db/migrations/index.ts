@@ -8,6 +8,7 @@ import { Migration20261202000000_personalDataAccessArguments } from './Migration
 import { Migration20261202000000_sourceProfile } from './Migration20261202000000_sourceProfile';
 import { Migration20261202010000_sourcePassages } from './Migration20261202010000_sourcePassages';
 import { Migration20261202040000_bodyDetails } from './Migration20261202040000_bodyDetails';
+import { Migration20261202050000_dataVersionSingletonCheck } from './Migration20261202050000_dataVersionSingletonCheck';
 
 /** The kit's migrations, in order. A subgraph appends its own after these. */
 export const contractMigrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const contractMigrations: MigrationObject[] = [
   { name: 'Migration20261202000000_sourceProfile', class: Migration20261202000000_sourceProfile },
   { name: 'Migration20261202010000_sourcePassages', class: Migration20261202010000_sourcePassages },
   { name: 'Migration20261202040000_bodyDetails', class: Migration20261202040000_bodyDetails },
+  { name: 'Migration20261202050000_dataVersionSingletonCheck', class: Migration20261202050000_dataVersionSingletonCheck },
 ];
