@@ -1,6 +1,6 @@
 import { readProcessSettings, type ProcessSettings } from '@nlf/kit';
 import { readSecuritySettings, type SecuritySettings } from './auth/settings';
-import { DEFAULT_REMEMBERED_TOKENS } from './auth/authenticate';
+import { DEFAULT_REMEMBERED_TOKENS } from '@nlf/contract';
 import { DEFAULT_CONFIG_PATH } from './config';
 import { DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY_BYTES } from './limits/httpLimits';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits';

@@ -12,3 +12,6 @@ export { runService, serviceMain, type ServiceOptions } from './runService';
 export { startSubgraphServer, type RunningSubgraph, type SubgraphServerOptions } from './server';
 export { DEFAULT_REGISTER_SIZE, readSubgraphSettings, type SubgraphSettings } from './settings';
 export * from './httpErrors';
+export { installCallGuard, type CallGuardOptions } from './callGuard';
+export { createTlsDoor, tlsDoorOf, type TlsDoor, type TlsDoorOptions } from './tlsDoor';
+export type { TlsDoorSettings } from './settings';

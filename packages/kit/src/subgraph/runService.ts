@@ -1,12 +1,14 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { readFileSync } from 'node:fs';
 import type { KeyLike } from 'jose';
-import { importPublicKey } from '@nlf/contract';
+import { createAuthenticator, importPublicKey } from '@nlf/contract';
 import { migrate, openDatabase, type Database } from '../db/database';
 import { createLogger, gracefulShutdown, setupTracing } from '../observability';
 import type { FederatedSchema } from './buildFederatedSchema';
 import type { LoaderFactory } from './context';
 import { startSubgraphServer } from './server';
-import { readSubgraphSettings, SettingsError, type SubgraphSettings } from './settings';
+import { readSubgraphSettings, SettingsError, type SubgraphSettings, type TlsDoorSettings } from './settings';
+import type { SubgraphServerOptions } from './server';
 
 export interface ServiceOptions<Own extends object = object> {
   /** Subgraph name in the federation config, e.g. "cooperation". */
@@ -46,6 +48,34 @@ async function gatewayKeyFrom(pem: string | undefined): Promise<KeyLike> {
   }
 }
 
+function pemFile(variable: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new SettingsError(variable, `cannot read "${path}": ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+  }
+}
+
+/** The TLS door's certificates read from their files, and its token verification (the gateway's rules). */
+async function tlsDoorFrom(settings: TlsDoorSettings): Promise<SubgraphServerOptions['tls']> {
+  const { issuer, audience, jwksUrl, publicKey } = settings.issuer;
+  let authenticate;
+  try {
+    // A subgraph does not know the federation's other organisations: a token naming one it does not
+    // serve is let in, and the kit's rules give it nothing personal here (only the owner's staff read members).
+    authenticate = await createAuthenticator({ issuer, audience, jwksUrl, publicKey, isOrganisation: () => true });
+  } catch {
+    throw new SettingsError(jwksUrl ? 'NLF_AUTH_JWKS_URL' : 'NLF_AUTH_PUBLIC_KEY', jwksUrl ? 'is not a URL' : 'is not an Ed25519 public key in PEM (SPKI) form');
+  }
+  return {
+    port: settings.port,
+    cert: pemFile('NLF_TLS_CERT_FILE', settings.certFile),
+    key: pemFile('NLF_TLS_KEY_FILE', settings.keyFile),
+    clientCa: pemFile('NLF_TLS_CLIENT_CA_FILE', settings.clientCaFile),
+    authenticate,
+  };
+}
+
 /** The whole command line of a kit-built subgraph (serve, migrate, seed, print-schema). */
 export async function runService<Own extends object>(options: ServiceOptions<Own>, argv: string[] = process.argv.slice(2)): Promise<void> {
   const [command = 'serve', ...flags] = argv;
@@ -64,6 +94,7 @@ export async function runService<Own extends object>(options: ServiceOptions<Own
   const logger = createLogger({ service: options.name, level: settings.logLevel });
   const log = (line: string) => logger.info(line);
   const gatewayKey = command === 'serve' ? await gatewayKeyFrom(settings.gatewayPublicKey) : undefined;
+  const tls = command === 'serve' && settings.tls ? await tlsDoorFrom(settings.tls) : undefined;
   if (!settings.databaseUrl) throw new SettingsError('DATABASE_URL', 'is required (postgres://user:password@host:port/database)');
   const database = await openDatabase({
     url: settings.databaseUrl,
@@ -98,10 +129,12 @@ export async function runService<Own extends object>(options: ServiceOptions<Own
     port: settings.port,
     debug: settings.debug,
     gatewayKey: gatewayKey!,
+    tls,
     suppressionThreshold: settings.suppressionThreshold,
     loaders: options.loaders as LoaderFactory<object> | undefined,
   });
   logger.info({ url: server.url }, `listening on ${server.url}`);
+  if (server.tlsUrl) logger.info({ url: server.tlsUrl }, `TLS door for routers on ${server.tlsUrl}`);
   const stop = gracefulShutdown({
     logger,
     graceMs: settings.shutdownGraceMs,

@@ -6,16 +6,17 @@ import Fastify from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { KeyLike } from 'jose';
 import type { Database } from '../db/database';
-import { createFormatError, internalErrorLogPlugin, nulCharacterPlugin } from '@nlf/contract';
+import { createFormatError, internalErrorLogPlugin, nulCharacterPlugin, type Authenticator } from '@nlf/contract';
 import { installHttpErrors } from './httpErrors';
 import { createLogger, observedServerOptions, observeRequests, type Logger } from '../observability';
 import { createContext, type LoaderFactory, type SubgraphContext } from './context';
 import { registerDataVersionRoute } from './dataVersion';
 import { registerDataVersionEvents } from './dataVersionEvents';
-import { installGatewayGuard } from './gatewayGuard';
+import { installCallGuard } from './callGuard';
 import { createSubgraphMetrics } from './metrics';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './settings';
 import { readiness } from './readiness';
+import { createTlsDoor, type TlsDoorOptions } from './tlsDoor';
 
 export interface SubgraphServerOptions {
   /** Subgraph name, reported by /health and /metrics. */
@@ -28,8 +29,13 @@ export interface SubgraphServerOptions {
   port: number;
   /** Send stack traces and internal messages to clients. Default: false, whatever NODE_ENV says. */
   debug?: boolean;
-  /** The federation gateway's public key: only requests it signed are answered. */
+  /** The federation gateway's public key: on the plain port, only requests it signed are answered. */
   gatewayKey: KeyLike;
+  /**
+   * The same app on a TLS port too, for routers with a client certificate of `clientCa`, the caller's
+   * token verified by `authenticate` (docs/security.md "Calls from any router"). Default: none.
+   */
+  tls?: TlsDoorOptions & { authenticate: Authenticator };
   /** Smallest count a register breakdown shows. Default: 5. */
   suppressionThreshold?: number;
   /** JSON logger (pino). Default: one named after the subgraph, writing to stderr. */
@@ -41,12 +47,20 @@ export interface SubgraphServerOptions {
 export interface RunningSubgraph {
   url: string;
   port: number;
+  /** The TLS door's GraphQL URL and port, when it has one. */
+  tlsUrl?: string;
+  tlsPort?: number;
   close(): Promise<void>;
 }
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger({ service: options.name });
-  const app = Fastify({ ...observedServerOptions(logger), forceCloseConnections: 'idle' });
+  const door = options.tls ? createTlsDoor(options.tls) : undefined;
+  const app = Fastify({
+    ...observedServerOptions(logger),
+    forceCloseConnections: 'idle',
+    ...(door ? { serverFactory: door.serverFactory } : {}),
+  });
   observeRequests(app, { spanName: `subgraph ${options.name}` });
   installHttpErrors(app);
   const debug = options.debug ?? false;
@@ -98,20 +112,33 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
     loaders: options.loaders,
   };
-  installGatewayGuard(app, { subgraph: options.name, key: options.gatewayKey, path: '/graphql' });
+  installCallGuard(app, { subgraph: options.name, key: options.gatewayKey, path: '/graphql', authenticate: options.tls?.authenticate });
   await app.register(fastifyApollo(apollo), {
     // The guard has run: a request without a verified viewer never gets here.
     context: async (request) => ({ ...createContext(options.database.orm, contextOptions, request.viewer!), requestId: request.id }),
   });
 
-  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port });
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  let tlsPort: number | undefined;
+  try {
+    tlsPort = door ? await door.listen(host) : undefined;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    url: `http://${host}:${port}/graphql`,
     port,
+    ...(tlsPort === undefined ? {} : { tlsUrl: `https://${host}:${tlsPort}/graphql`, tlsPort }),
     close: async () => {
+      // The TLS door stops taking connections at once; what is in flight on it is answered while the app closes.
+      const tls = door?.close();
       await app.close();
+      tls?.drop();
+      await tls?.closed;
     },
   };
 }
