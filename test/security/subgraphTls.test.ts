@@ -1,4 +1,6 @@
-import { GATEWAY_SIGNATURE_HEADER, generateKeyPairPem, importPrivateKey, signGatewayRequest } from '@nlf/contract';
+import { GATEWAY_SIGNATURE_HEADER, generateKeyPairPem, importPrivateKey, importPublicKey, signGatewayRequest } from '@nlf/contract';
+import { loadConfig, startRegistryServer, type RunningRegistry } from '@nlf/gateway';
+import { createLogger, tlsDoorFrom } from '@nlf/kit';
 import { createCertificateAuthority, issueToken } from '@nlf/stack';
 import { SignJWT } from 'jose';
 import { useTestFederation } from '../harness/federation';
@@ -124,5 +126,41 @@ describe("a subgraph's TLS door", () => {
     });
     expect(plain.status).toBe(401);
     expect(((await plain.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('GATEWAY_SIGNATURE_INVALID');
+  });
+});
+
+describe("the registry's TLS door (npm run registry with NLF_TLS_*)", () => {
+  let registry: RunningRegistry;
+  beforeAll(async () => {
+    const { tls, issuer, gateway } = federation.keys;
+    registry = await startRegistryServer({
+      config: loadConfig(),
+      gatewayKey: await importPublicKey(gateway.publicKey),
+      // What the registry's command builds from its NLF_TLS_* and NLF_AUTH_* settings.
+      tls: await tlsDoorFrom({
+        port: 0, certFile: tls.certFile, keyFile: tls.keyFile, clientCaFile: tls.caFile,
+        issuer: { issuer: 'nlf-local', audience: 'nordic-leaders-federation', publicKey: issuer.publicKey },
+      }),
+      port: 0,
+      logger: createLogger({ service: 'registry', level: 'warn' }),
+    });
+  });
+  afterAll(() => registry?.close());
+  const SWEDEN = JSON.stringify({ query: '{ organisations(country: SE) { __typename id } }' });
+
+  it('answers a router with the organisations of the config, and refuses anyone without its certificate', async () => {
+    const answer = await router().post(registry.tlsUrl!, SWEDEN);
+    expect(answer.body).toEqual({ data: { organisations: [{ __typename: 'Ledarna', id: 'ledarna' }] } });
+    const stranger = await client().post(registry.tlsUrl!, SWEDEN);
+    expect(stranger.status).toBe(401);
+    expect(stranger.body.errors?.[0]?.extensions?.code).toBe('ROUTER_CERTIFICATE_REQUIRED');
+    expect((await client().get(new URL('/health', registry.tlsUrl).href)).status).toBe(200);
+  });
+
+  it('refuses a forged token there too', async () => {
+    const forged = await issueToken((await generateKeyPairPem()).privateKey, { role: 'secretariat' });
+    const answer = await router().post(registry.tlsUrl!, SWEDEN, forged);
+    expect(answer.status).toBe(401);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,14 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { readFileSync } from 'node:fs';
-import type { KeyLike } from 'jose';
-import { createAuthenticator, importPublicKey } from '@nlf/contract';
 import { migrate, openDatabase, type Database } from '../db/database';
 import { createLogger, gracefulShutdown, setupTracing } from '../observability';
 import type { FederatedSchema } from './buildFederatedSchema';
 import type { LoaderFactory } from './context';
+import { gatewayKeyFrom } from './gatewayKey';
 import { startSubgraphServer } from './server';
-import { readSubgraphSettings, SettingsError, type SubgraphSettings, type TlsDoorSettings } from './settings';
-import type { SubgraphServerOptions } from './server';
+import { tlsDoorFrom } from './tlsDoorOptions';
+import { readSubgraphSettings, SettingsError, type SubgraphSettings } from './settings';
 
 export interface ServiceOptions<Own extends object = object> {
   /** Subgraph name in the federation config, e.g. "cooperation". */
@@ -36,45 +34,6 @@ const USAGE = `commands:
   migrate                               apply pending migrations
   seed                                  migrate, then (re)load the subgraph's data from its sources
   print-schema                          print the subgraph SDL`;
-
-async function gatewayKeyFrom(pem: string | undefined): Promise<KeyLike> {
-  if (!pem) {
-    throw new SettingsError('NLF_GATEWAY_PUBLIC_KEY', "is required: the gateway's public key (PEM); a subgraph answers only requests the gateway signed");
-  }
-  try {
-    return await importPublicKey(pem);
-  } catch {
-    throw new SettingsError('NLF_GATEWAY_PUBLIC_KEY', 'is not an Ed25519 public key in PEM (SPKI) form');
-  }
-}
-
-function pemFile(variable: string, path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new SettingsError(variable, `cannot read "${path}": ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
-  }
-}
-
-/** The TLS door's certificates read from their files, and its token verification (the gateway's rules). */
-async function tlsDoorFrom(settings: TlsDoorSettings): Promise<SubgraphServerOptions['tls']> {
-  const { issuer, audience, jwksUrl, publicKey } = settings.issuer;
-  let authenticate;
-  try {
-    // A subgraph does not know the federation's other organisations: a token naming one it does not
-    // serve is let in, and the kit's rules give it nothing personal here (only the owner's staff read members).
-    authenticate = await createAuthenticator({ issuer, audience, jwksUrl, publicKey, isOrganisation: () => true });
-  } catch {
-    throw new SettingsError(jwksUrl ? 'NLF_AUTH_JWKS_URL' : 'NLF_AUTH_PUBLIC_KEY', jwksUrl ? 'is not a URL' : 'is not an Ed25519 public key in PEM (SPKI) form');
-  }
-  return {
-    port: settings.port,
-    cert: pemFile('NLF_TLS_CERT_FILE', settings.certFile),
-    key: pemFile('NLF_TLS_KEY_FILE', settings.keyFile),
-    clientCa: pemFile('NLF_TLS_CLIENT_CA_FILE', settings.clientCaFile),
-    authenticate,
-  };
-}
 
 /** The whole command line of a kit-built subgraph (serve, migrate, seed, print-schema). */
 export async function runService<Own extends object>(options: ServiceOptions<Own>, argv: string[] = process.argv.slice(2)): Promise<void> {

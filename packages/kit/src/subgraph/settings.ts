@@ -62,7 +62,7 @@ export function parseRegisterSizes(raw: string | undefined): Record<string, numb
 }
 
 /** All four TLS variables, with the issuer's key, or none of them; a half-configured door refuses to start. */
-function readTlsDoor(env: NodeJS.ProcessEnv): TlsDoorSettings | undefined {
+export function readTlsDoorSettings(env: NodeJS.ProcessEnv): TlsDoorSettings | undefined {
   const given = TLS_VARIABLES.filter((name) => env[name]);
   if (given.length === 0) return undefined;
   const missing = TLS_VARIABLES.filter((name) => !env[name]);
@@ -95,6 +95,6 @@ export function readSubgraphSettings(defaultPort: number, env: NodeJS.ProcessEnv
     debug: env.NLF_DEBUG_ERRORS === '1',
     gatewayPublicKey: env.NLF_GATEWAY_PUBLIC_KEY || undefined,
     suppressionThreshold: integer(env, 'NLF_SUPPRESSION_THRESHOLD', DEFAULT_SUPPRESSION_THRESHOLD, 2, 1000),
-    tls: readTlsDoor(env),
+    tls: readTlsDoorSettings(env),
   };
 }
