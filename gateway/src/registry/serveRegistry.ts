@@ -1,30 +1,22 @@
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
-import type { KeyLike } from 'jose';
-import type { Authenticator } from '@nlf/contract';
-import { startGuardedServer, type Logger, type TlsDoorOptions } from '@nlf/kit';
+import { startGuardedServer, type GuardedServerOptions } from '@nlf/kit';
 import { loadConfig, REGISTRY_NAME, type FederationConfig } from '../config';
 import { buildRegistrySchema } from './registrySchema';
 import { ReloadableSchema } from './reloadableSchema';
 
-export interface RegistryServerOptions {
+/**
+ * Where and how the registry serves are the guarded server's options, documented there: `gatewayKey`
+ * (required: only calls the gateway signed are answered on the plain port, as by every subgraph),
+ * `tls` (the TLS door for routers, docs/security.md "Calls from any router"), `host`, `port` (required;
+ * the config's registry URL says 4100), `debug` and `logger` (default: service "registry").
+ */
+export interface RegistryServerOptions extends Pick<GuardedServerOptions<object>, 'gatewayKey' | 'tls' | 'host' | 'port' | 'debug' | 'logger'> {
   /** The federation config the registry answers from. Required. */
   config: FederationConfig;
   /** The config file to follow: a change is applied without a restart. Default: not watched. */
   configPath?: string;
   /** How often the watched file is looked at. Default: 1000 ms, the gateway's own interval. */
   intervalMs?: number;
-  /** The gateway's public key: only calls it signed are answered, as by every subgraph. Required. */
-  gatewayKey: KeyLike;
-  /** The TLS door for routers, as every kit subgraph has it (docs/security.md "Calls from any router"). Default: none. */
-  tls?: TlsDoorOptions & { authenticate: Authenticator };
-  /** Interface to bind. Default: 127.0.0.1. */
-  host?: string;
-  /** Port; 0 picks a free one. Required (the config's registry URL says 4100). */
-  port: number;
-  /** Stack traces to callers. Default: false. */
-  debug?: boolean;
-  /** JSON logger. Default: service "registry", to stderr. */
-  logger?: Logger;
 }
 
 export interface RunningRegistry {
