@@ -4,7 +4,7 @@ import {
   AuthenticationError, GATEWAY_SIGNATURE_HEADER, GatewaySignatureError, RouterCertificateError, verifyGatewayRequest,
   type Authenticator, type FederationError, type Viewer,
 } from '@nlf/contract';
-import { tlsDoorOf } from './tlsDoor';
+import { certificateProblem, tlsDoorOf } from './tlsDoor';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -55,9 +55,8 @@ export function installCallGuard(app: FastifyInstance, options: CallGuardOptions
     if (request.routeOptions.url !== options.path) return;
     const door = tlsDoorOf(request);
     if (!door) return;
-    if (!door.authorized || !options.authenticate) {
-      return refuse(reply, new RouterCertificateError(door.presented ? "the client certificate is not one of the routers' CA" : 'no client certificate was presented'));
-    }
+    // `authorized`: the certificate chains to the CA the door was given (the TLS layer let it through either way).
+    if (!door.authorized || !options.authenticate) return refuse(reply, new RouterCertificateError(certificateProblem(door)));
     try {
       request.viewer = await options.authenticate(request.headers.authorization);
     } catch (error) {

@@ -14,6 +14,5 @@ export { startGuardedServer, type GuardedServerOptions, type RunningGuardedServe
 export { gatewayKeyFrom } from './gatewayKey';
 export { DEFAULT_REGISTER_SIZE, readSubgraphSettings, readTlsDoorSettings, type SubgraphSettings, type TlsDoorSettings } from './settings';
 export * from './httpErrors';
-export { installCallGuard, type CallGuardOptions } from './callGuard';
-export { createTlsDoor, tlsDoorOf, type TlsDoor, type TlsDoorOptions } from './tlsDoor';
+export type { TlsDoorOptions } from './tlsDoor';
 export { tlsDoorFrom } from './tlsDoorOptions';

@@ -62,10 +62,13 @@ export function createTlsDoor(options: TlsDoorOptions): TlsDoor {
   };
 }
 
-/** How a request came in: undefined on the plain port; on the TLS door, whether its client certificate chains to the configured CA. */
-export function tlsDoorOf(request: FastifyRequest): { authorized: boolean; presented: boolean } | undefined {
+/** The TLS socket a request came through on the TLS door; undefined on the plain port. */
+export function tlsDoorOf(request: FastifyRequest): TLSSocket | undefined {
   const socket = request.raw.socket as Partial<TLSSocket>;
-  if (socket.encrypted !== true) return undefined;
-  const presented = typeof socket.getPeerCertificate === 'function' && Object.keys(socket.getPeerCertificate()).length > 0;
-  return { authorized: socket.authorized === true, presented };
+  return socket.encrypted === true ? (socket as TLSSocket) : undefined;
+}
+
+/** Why a connection on the TLS door is not a router's, for the refusal's message. */
+export function certificateProblem(socket: TLSSocket): string {
+  return Object.keys(socket.getPeerCertificate()).length > 0 ? "the client certificate is not one of the routers' CA" : 'no client certificate was presented';
 }
