@@ -23,7 +23,8 @@ async function startLederne(databasePort: number): Promise<{ process: TestProces
   const port = await findFreePort();
   const url = new URL(postgresUrl);
   url.port = String(databasePort);
-  const started = startProcess(['services/lederne/dist/index.js', 'serve'], { HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: url.toString() });
+  // NODE_ENV as the image ships it (jest's "test" would hide Apollo Server's own signal handling).
+  const started = startProcess(['services/lederne/dist/index.js', 'serve'], { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: url.toString() });
   processes.push(started);
   await started.waitForHttp(`http://127.0.0.1:${port}/ready`);
   return { process: started, port };
@@ -60,6 +61,7 @@ describe('graceful shutdown', () => {
     const toLederne = await link(lederne.port);
     const port = await findFreePort();
     const gateway = startProcess(['gateway/dist/main.js'], {
+      NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
       NLF_SUBGRAPH_URL_LEDERNE: `http://127.0.0.1:${toLederne.port}/graphql`,
