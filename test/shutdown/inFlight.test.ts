@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey } from '@nlf/contract';
 import { findFreePort } from '@nlf/stack';
 import { startHeldLink, type HeldLink } from '../harness/heldLink';
@@ -78,6 +79,30 @@ describe('graceful shutdown', () => {
     const response = await answer;
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { organisation: { name: 'Lederne', memberCount: { low: 17500 } } } });
+    expect(await gateway.exited).toBe(0);
+  });
+
+  it('the gateway told to stop answers a request that arrives on a connection opened before (no 503), then closes that connection', async () => {
+    const lederne = await startLederne(Number(postgresUrl.port));
+    const port = await findFreePort();
+    const gateway = startProcess(['gateway/dist/main.js'], { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), NLF_SUBGRAPH_URL_LEDERNE: `http://127.0.0.1:${lederne.port}/graphql` });
+    processes.push(gateway);
+    await gateway.waitForHttp(`http://127.0.0.1:${port}/health`);
+    // A connection the gateway accepted before SIGTERM, whose request comes after it, as one from a load
+    // balancer can: it was sent to this replica and cannot be sent elsewhere, so it must be answered.
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    gateway.child.kill('SIGTERM');
+    await gateway.waitForLine('finishing requests in flight');
+    const body = JSON.stringify({ query: '{ organisation(id: "lederne") { name } }' });
+    socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    await closed;
+    expect(received).toMatch(/^HTTP\/1\.1 200 /);
+    expect(received.toLowerCase()).toContain('\r\nconnection: close\r\n');
+    expect(received).toContain('{"data":{"organisation":{"name":"Lederne"}}}');
     expect(await gateway.exited).toBe(0);
   });
 });
