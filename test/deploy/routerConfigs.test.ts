@@ -2,11 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_LIMITS, supergraphSubgraphUrls, urlVariable } from '@nlf/gateway';
 import { REPO_ROOT } from '@nlf/stack';
+import { federateSubgraphs } from '@wundergraph/composition';
+import { buildSchema, isObjectType, parse as parseGraphQL, type GraphQLSchema } from 'graphql';
 import { parse } from 'yaml';
 
 // Apollo Router's and Cosmo Router's binaries cannot be downloaded here, and neither publishes the
 // JSON schema of its configuration in an npm package: what is checked is that each committed file
-// parses, uses only keys its router's documentation names, and says what this federation needs.
+// parses, uses only keys its router's documentation names, and says what this federation needs; and
+// that Cosmo's own composition (the library `wgc router compose` runs) accepts graph.yaml.
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 const subgraphUrls = supergraphSubgraphUrls(read('gateway/supergraph.graphql'));
@@ -138,6 +141,27 @@ describe('deploy/cosmo', () => {
       expect(subgraph.routing_url).toBe(subgraphUrls[subgraph.name]);
       expect(existsSync(join(REPO_ROOT, 'deploy/cosmo', subgraph.schema.file))).toBe(true);
     }
+  });
+
+  it("composes with Cosmo's composition into the API our supergraph serves", () => {
+    const result = federateSubgraphs({
+      subgraphs: graph.subgraphs.map((subgraph) => ({
+        name: subgraph.name,
+        url: subgraph.routing_url,
+        definitions: parseGraphQL(readFileSync(join(REPO_ROOT, 'deploy/cosmo', subgraph.schema.file), 'utf8')),
+      })),
+    });
+    if (!result.success) throw new Error(result.errors.map((error) => error.message).join('\n'));
+    const fieldsOf = (schema: GraphQLSchema, type: string) => {
+      const found = schema.getType(type);
+      return isObjectType(found) ? Object.keys(found.getFields()).sort() : [];
+    };
+    const ours = buildSchema(read('gateway/supergraph.graphql'), { assumeValidSDL: true });
+    for (const type of ['Query', 'Mutation', 'Comparison', 'Total', 'Lederne', 'LoDenmark']) {
+      expect(fieldsOf(ours, type).length).toBeGreaterThan(2);
+      expect(fieldsOf(result.federatedGraphClientSchema, type)).toEqual(fieldsOf(ours, type).filter((field) => !field.startsWith('_')));
+    }
+    expect(fieldsOf(result.federatedGraphClientSchema, 'Query')).toEqual(expect.arrayContaining(['comparison', 'organisations', 'indicators']));
   });
 
   it('points every subgraph at its URL variable, names only the router variables', () => {
