@@ -3,6 +3,7 @@ export { composeSupergraph, CompositionError, type SubgraphSdl } from './compose
 export { registrySdl, requiresSelection } from './registry/registrySdl';
 export { buildRegistrySchema, registryResolvers } from './registry/registrySchema';
 export { total, type Total, type TotalEntry } from './registry/totals';
+export { startRegistryServer, type RegistryServerOptions, type RunningRegistry } from './registry/serveRegistry';
 export { startGateway, type GatewayOptions, type RunningGateway } from './server';
 export { resolveSubgraphUrls } from './reload/gatewaySupergraph';
 export { SubgraphDataSource, createSubgraphAgent } from './subgraphDataSource';
@@ -21,6 +22,6 @@ export { measureOperation, type OperationMeasure } from './limits/operationCost'
 export { DEFAULT_OPERATION_LIMITS, limitExceeded, resolveOperationLimits, type OperationLimits } from './limits/operationLimits';
 export { DEFAULT_PLANNER_PATHS_LIMIT } from './limits/plannerGuard';
 export { DEFAULT_MAX_BODY_BYTES } from './limits/httpLimits';
-export { readGatewaySettings, readToolSettings, type GatewaySettings, type ToolSettings } from './settings';
+export { readGatewaySettings, readRegistrySettings, readToolSettings, type GatewaySettings, type RegistrySettings, type ToolSettings } from './settings';
 export { createGateway, type CreateGatewayOptions, type CreatedGateway } from './pipeline/createGateway';
 export { installPipeline, GRAPHQL_PATH, type GatewayPlugin, type GatewayRouteHooks } from './pipeline/gatewayPlugin';

@@ -19,6 +19,7 @@ async function main(argv: string[]): Promise<void> {
   const gateway = await startGateway({
     logger,
     config,
+    registry: settings.registry,
     supergraphSdl,
     host: settings.host,
     port: settings.port,

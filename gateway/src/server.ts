@@ -22,7 +22,7 @@ import { useInFlightSharing } from './plugins/inFlightSharing/useInFlightSharing
 import { useObservability } from './plugins/observability/useObservability';
 import { useReplyKey, useResponseCache } from './plugins/responseCache/useResponseCache';
 import { createGatewaySupergraph } from './reload/gatewaySupergraph';
-import { isProduction, readSubgraphUrlVariables, type SubgraphUrlVariables } from './settings';
+import type { SubgraphUrlVariables } from './settings';
 import { createSharedOperations } from './sharing/sharedOperations';
 import { createSubgraphAgent } from './subgraphDataSource';
 
@@ -32,6 +32,12 @@ export interface GatewayOptions {
    * Federation 2 supergraph): subgraph URLs from the supergraph, no embedded registry.
    */
   config?: FederationConfig;
+  /**
+   * With a config, where the registry is answered: "embedded" in this process, or "remote" at the
+   * config's registry URL, a server of its own (`npm run registry`) that every replica and any other
+   * router share. Default: "embedded".
+   */
+  registry?: 'embedded' | 'remote';
   /** The composed supergraph (gateway/supergraph.graphql). */
   supergraphSdl: string;
   /** Interface to bind. Default: 127.0.0.1. */
@@ -40,7 +46,7 @@ export interface GatewayOptions {
   port?: number;
   /** Subgraph URLs by name, over `subgraphUrlVariables` and the config's. Default: none. */
   subgraphUrls?: Record<string, string>;
-  /** NLF_SUBGRAPH_URL_<NAME> variables, over the config's URLs. Default: those set in the environment (settings.ts). */
+  /** NLF_SUBGRAPH_URL_<NAME> variables, over the config's URLs (main.ts passes those set, read by settings.ts). Default: none. */
   subgraphUrlVariables?: SubgraphUrlVariables;
   /** Send stack traces and internal messages to clients. Default: false, whatever NODE_ENV says. */
   debug?: boolean;
@@ -62,7 +68,7 @@ export interface GatewayOptions {
   plannerPathsLimit?: number;
   /** Body size, batch size and rate limits of a request. Default: see HttpLimitsOptions. */
   httpLimits?: HttpLimitsOptions;
-  /** Serve introspection and the landing page. Default: true unless NODE_ENV is "production". */
+  /** Serve introspection and the landing page. Default: false, the safe side (main.ts passes true unless NODE_ENV is "production"). */
   development?: boolean;
   /** Watch this config file and recompose when it changes. Default: not watched. */
   configPath?: string;
@@ -103,7 +109,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const log = options.log ?? ((line: string) => logger.warn(line));
   const live = createGatewaySupergraph({
     ...options,
-    subgraphUrlVariables: options.subgraphUrlVariables ?? readSubgraphUrlVariables(),
+    subgraphUrlVariables: options.subgraphUrlVariables ?? {},
     gatewaySigningKey: options.security.gatewaySigningKey,
   }, log);
   const agent = createSubgraphAgent();
@@ -153,10 +159,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins,
     logger,
     debug: options.debug ?? false,
-    development: options.development ?? !isProduction(),
+    development: options.development ?? false,
     bodyLimit: options.httpLimits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    // With a config the registry is served inside the gateway process, from the config alone.
-    routes: (app) => registerGatewayRoutes(app, { live, agent, signingKey, manifest, embeddedRegistry: Boolean(options.config) }),
+    routes: (app) => registerGatewayRoutes(app, { live, agent, signingKey, manifest }),
   });
   const app = server.app;
 

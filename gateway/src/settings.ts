@@ -21,6 +21,8 @@ export interface GatewaySettings extends ProcessSettings {
   configPath?: string;
   /** A supergraph file without a config: any Federation 2 supergraph, no registry. */
   standalone: boolean;
+  /** NLF_REGISTRY: the registry answered in the process ("embedded"), or called at its URL ("remote"). */
+  registry: 'embedded' | 'remote';
   /** Watch the config (or standalone supergraph) file and apply changes without a restart. */
   watch: boolean;
   subgraphTimeoutMs: number;
@@ -120,6 +122,7 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
     supergraphPath,
     configPath: configPath ?? (standalone ? undefined : DEFAULT_CONFIG_PATH),
     standalone,
+    registry: choice('NLF_REGISTRY', ['embedded', 'remote'], 'embedded'),
     watch: choice('NLF_WATCH', ['0', '1'], '1') === '1',
     subgraphTimeoutMs: integer('NLF_SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_TIMEOUT_MS),
     operationLimits: {
@@ -160,4 +163,44 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
   }
   if (problems.length || !security || !processSettings) throw new Error(`the gateway's settings are invalid:\n- ${problems.join('\n- ')}`);
   return { ...settings, ...processSettings, security };
+}
+
+/** What `npm run registry` (the registry as a server of its own) takes from its environment. */
+export interface RegistrySettings extends ProcessSettings {
+  host: string;
+  /** PORT; undefined: the port of the config's registry URL (4100). */
+  port?: number;
+  configPath: string;
+  /** NLF_GATEWAY_PUBLIC_KEY (PEM): only calls the gateway signed are answered. */
+  gatewayPublicKey?: string;
+  debugErrors: boolean;
+  /** Follow changes of the config file (NLF_WATCH=0: never). */
+  watch: boolean;
+}
+
+/** Reads the registry server's settings; one error names every variable set wrong. */
+export function readRegistrySettings(env: NodeJS.ProcessEnv = process.env): RegistrySettings {
+  const problems: string[] = [];
+  const set = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const rawPort = set('PORT');
+  const port = rawPort === undefined ? undefined : Number(rawPort);
+  if (port !== undefined && (!/^\d+$/.test(rawPort!.trim()) || port > 65535)) problems.push(`PORT must be a whole number from 0 to 65535, got "${rawPort}"`);
+  const watch = set('NLF_WATCH') ?? '1';
+  if (watch !== '0' && watch !== '1') problems.push(`NLF_WATCH must be "0" or "1", got "${watch}"`);
+  let processSettings: ProcessSettings | undefined;
+  try {
+    processSettings = readProcessSettings(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length || !processSettings) throw new Error(`the registry's settings are invalid:\n- ${problems.join('\n- ')}`);
+  return {
+    ...processSettings,
+    host: set('HOST') ?? '127.0.0.1',
+    port,
+    configPath: set('NLF_FEDERATION_CONFIG') ?? DEFAULT_CONFIG_PATH,
+    gatewayPublicKey: set('NLF_GATEWAY_PUBLIC_KEY'),
+    debugErrors: env.NLF_DEBUG_ERRORS === '1',
+    watch: watch === '1',
+  };
 }

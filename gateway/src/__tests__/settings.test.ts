@@ -1,5 +1,5 @@
 import { DEFAULT_OPERATION_LIMITS, resolveOperationLimits } from '../limits/operationLimits';
-import { isProduction, readGatewaySettings, readToolSettings } from '../settings';
+import { isProduction, readGatewaySettings, readRegistrySettings, readToolSettings } from '../settings';
 import { resolveSubgraphUrls } from '../reload/gatewaySupergraph';
 import { loadConfig } from '../config';
 
@@ -13,7 +13,7 @@ describe('readGatewaySettings', () => {
     expect(settings).toMatchObject({
       host: '127.0.0.1', port: 4000, production: false, plannerPathsLimit: 32, maxBodyBytes: 100_000, maxBatch: 5,
       rateLimitPerMinute: 600, rateLimitBurst: undefined, rateLimitIdentities: 100_000, responseCacheEntries: 1000, subgraphTimeoutMs: 10_000, watch: true, responseCache: true,
-      cacheFreshness: 'announced', inFlightSharing: true, standalone: false, refusalMemoEntries: 1000, rememberedTokens: 10_000,
+      cacheFreshness: 'announced', inFlightSharing: true, standalone: false, registry: 'embedded', refusalMemoEntries: 1000, rememberedTokens: 10_000,
       logLevel: 'info', tracesExporter: 'none', shutdownGraceMs: 25_000, exitWithParent: false,
     });
   });
@@ -82,5 +82,22 @@ describe('isProduction', () => {
     expect(isProduction({})).toBe(false);
     expect(isProduction({ NODE_ENV: 'development' })).toBe(false);
     expect(isProduction({ NODE_ENV: 'production' })).toBe(true);
+  });
+});
+
+describe('NLF_REGISTRY and the registry server\'s settings', () => {
+  it('calls the registry at its URL only when asked, and refuses any other value by name', () => {
+    expect(readGatewaySettings([], { ...required, NLF_REGISTRY: 'remote' }).registry).toBe('remote');
+    expect(() => readGatewaySettings([], { ...required, NLF_REGISTRY: 'elsewhere' })).toThrow('NLF_REGISTRY must be "embedded" or "remote", got "elsewhere"');
+  });
+
+  it('serves the registry on the config\'s port, watching the default config, with nothing set', () => {
+    const settings = readRegistrySettings({});
+    expect(settings).toMatchObject({ host: '127.0.0.1', port: undefined, watch: true, debugErrors: false, gatewayPublicKey: undefined });
+    expect(settings.configPath).toMatch(/gateway[/\\]federation\.config\.json$/);
+  });
+
+  it('names every registry setting set wrong', () => {
+    expect(() => readRegistrySettings({ PORT: '70000', NLF_WATCH: 'yes' })).toThrow(/PORT must be a whole number from 0 to 65535, got "70000"[\s\S]*NLF_WATCH must be "0" or "1", got "yes"/);
   });
 });

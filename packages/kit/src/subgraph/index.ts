@@ -10,5 +10,7 @@ export { assertPageSize } from './registerService';
 export { exitWithParent, main, runSubgraph, type SubgraphOptions } from './runSubgraph';
 export { runService, serviceMain, type ServiceOptions } from './runService';
 export { startSubgraphServer, type RunningSubgraph, type SubgraphServerOptions } from './server';
+export { startGuardedServer, type GuardedServerOptions, type RunningGuardedServer } from './guardedServer';
+export { gatewayKeyFrom } from './gatewayKey';
 export { DEFAULT_REGISTER_SIZE, readSubgraphSettings, type SubgraphSettings } from './settings';
 export * from './httpErrors';

@@ -1,10 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import type { KeyLike } from 'jose';
-import { importPublicKey } from '@nlf/contract';
 import { migrate, openDatabase, type Database } from '../db/database';
 import { createLogger, gracefulShutdown, setupTracing } from '../observability';
 import type { FederatedSchema } from './buildFederatedSchema';
 import type { LoaderFactory } from './context';
+import { gatewayKeyFrom } from './gatewayKey';
 import { startSubgraphServer } from './server';
 import { readSubgraphSettings, SettingsError, type SubgraphSettings } from './settings';
 
@@ -34,17 +33,6 @@ const USAGE = `commands:
   migrate                               apply pending migrations
   seed                                  migrate, then (re)load the subgraph's data from its sources
   print-schema                          print the subgraph SDL`;
-
-async function gatewayKeyFrom(pem: string | undefined): Promise<KeyLike> {
-  if (!pem) {
-    throw new SettingsError('NLF_GATEWAY_PUBLIC_KEY', "is required: the gateway's public key (PEM); a subgraph answers only requests the gateway signed");
-  }
-  try {
-    return await importPublicKey(pem);
-  } catch {
-    throw new SettingsError('NLF_GATEWAY_PUBLIC_KEY', 'is not an Ed25519 public key in PEM (SPKI) form');
-  }
-}
 
 /** The whole command line of a kit-built subgraph (serve, migrate, seed, print-schema). */
 export async function runService<Own extends object>(options: ServiceOptions<Own>, argv: string[] = process.argv.slice(2)): Promise<void> {

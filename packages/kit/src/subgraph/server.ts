@@ -1,18 +1,12 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import rateLimit from '@fastify/rate-limit';
-import Fastify from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { KeyLike } from 'jose';
 import type { Database } from '../db/database';
-import { createFormatError, internalErrorLogPlugin, nulCharacterPlugin } from '@nlf/contract';
-import { installHttpErrors } from './httpErrors';
-import { createLogger, observedServerOptions, observeRequests, type Logger } from '../observability';
+import { createLogger, type Logger } from '../observability';
 import { createContext, type LoaderFactory, type SubgraphContext } from './context';
 import { registerDataVersionRoute } from './dataVersion';
 import { registerDataVersionEvents } from './dataVersionEvents';
-import { installGatewayGuard } from './gatewayGuard';
+import { startGuardedServer, type RunningGuardedServer } from './guardedServer';
 import { createSubgraphMetrics } from './metrics';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './settings';
 import { readiness } from './readiness';
@@ -38,80 +32,53 @@ export interface SubgraphServerOptions {
   loaders?: LoaderFactory<object>;
 }
 
-export interface RunningSubgraph {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type RunningSubgraph = RunningGuardedServer;
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger({ service: options.name });
-  const app = Fastify({ ...observedServerOptions(logger), forceCloseConnections: 'idle' });
-  observeRequests(app, { spanName: `subgraph ${options.name}` });
-  installHttpErrors(app);
-  const debug = options.debug ?? false;
   const metrics = createSubgraphMetrics(options.name, () => options.database.statementCount());
-  const apollo = new ApolloServer<SubgraphContext>({
+  const contextOptions = {
+    subgraph: options.name,
+    suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+    loaders: options.loaders,
+  };
+  return startGuardedServer<SubgraphContext>({
+    name: options.name,
     schema: options.schema,
-    includeStacktraceInErrorResponses: debug,
+    gatewayKey: options.gatewayKey,
+    host: options.host,
+    port: options.port,
+    debug: options.debug,
     logger,
-    formatError: createFormatError({ debug }),
-    // Only the gateway calls a subgraph, and it never needs "Did you mean …" to describe the schema.
-    hideSchemaDetailsFromClientErrors: true,
     plugins: [
-      fastifyApolloDrainPlugin(app),
-      internalErrorLogPlugin(({ error, ...details }) => logger.error({ err: error, ...details }, 'internal error')),
-      nulCharacterPlugin(),
-      // Per-field timing for Apollo's usage reporting, which this federation does not use: pure cost.
-      ApolloServerPluginInlineTraceDisabled(),
       {
         async requestDidStart() {
           metrics.countRequest();
         },
       },
     ],
-  });
-  await apollo.start();
-
-  app.get('/health', async (_request, reply) => {
-    try {
-      await options.database.orm.em.getConnection().execute('select 1');
-      return { status: 'ok', subgraph: options.name, database: 'ok' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', subgraph: options.name, database: 'unavailable' });
-    }
-  });
-  // Only routes that ask for it (the data version's) are limited; /graphql answers only the gateway.
-  await app.register(rateLimit, { global: false });
-  registerDataVersionRoute(app, options.database, options.name);
-  registerDataVersionEvents(app, options.database, options.name, logger);
-  app.get('/ready', async (_request, reply) => {
-    const state = await readiness(options.database);
-    return reply.code(state.ready ? 200 : 503).send({ status: state.ready ? 'ready' : 'unavailable', subgraph: options.name, ...state.checks });
-  });
-  app.get('/metrics', async (_request, reply) => {
-    reply.type(metrics.registry.contentType);
-    return metrics.registry.metrics();
-  });
-  const contextOptions = {
-    subgraph: options.name,
-    suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
-    loaders: options.loaders,
-  };
-  installGatewayGuard(app, { subgraph: options.name, key: options.gatewayKey, path: '/graphql' });
-  await app.register(fastifyApollo(apollo), {
-    // The guard has run: a request without a verified viewer never gets here.
-    context: async (request) => ({ ...createContext(options.database.orm, contextOptions, request.viewer!), requestId: request.id }),
-  });
-
-  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
-    port,
-    close: async () => {
-      await app.close();
+    routes: async (app) => {
+      app.get('/health', async (_request, reply) => {
+        try {
+          await options.database.orm.em.getConnection().execute('select 1');
+          return { status: 'ok', subgraph: options.name, database: 'ok' };
+        } catch {
+          return reply.code(503).send({ status: 'unavailable', subgraph: options.name, database: 'unavailable' });
+        }
+      });
+      // Only routes that ask for it (the data version's) are limited; /graphql answers only the gateway.
+      await app.register(rateLimit, { global: false });
+      registerDataVersionRoute(app, options.database, options.name);
+      registerDataVersionEvents(app, options.database, options.name, logger);
+      app.get('/ready', async (_request, reply) => {
+        const state = await readiness(options.database);
+        return reply.code(state.ready ? 200 : 503).send({ status: state.ready ? 'ready' : 'unavailable', subgraph: options.name, ...state.checks });
+      });
+      app.get('/metrics', async (_request, reply) => {
+        reply.type(metrics.registry.contentType);
+        return metrics.registry.metrics();
+      });
     },
-  };
+    context: (viewer, request) => ({ ...createContext(options.database.orm, contextOptions, viewer), requestId: request.id }),
+  });
 }
