@@ -14,7 +14,7 @@ export {
   createSharedOperations, SHARED_HEADER, type SharedOperations, type SharedOperationsOptions, type OperationLead,
 } from './sharing/sharedOperations';
 export { probeSubgraphs, type SubgraphState } from './health';
-export { createAuthenticator, type AuthenticationOptions, type Authenticator } from './auth/authenticate';
+export { createAuthenticator, type AuthenticationOptions, type Authenticator } from '@nlf/contract';
 export { readSecuritySettings, DEFAULT_AUDIENCE, DEFAULT_ISSUER, type SecuritySettings } from './auth/settings';
 export { supergraphSubgraphUrls } from './supergraphFile';
 export * from './cache';

@@ -92,7 +92,7 @@ export interface GatewayOptions {
    * from their digest without being read (limits/refusalMemo.ts); 0 remembers none. Default: 1000.
    */
   refusalMemoEntries?: number;
-  /** Verified tokens remembered with what they came to (auth/authenticate.ts). Default: 10 000. */
+  /** Verified tokens remembered with what they came to (@nlf/contract's createAuthenticator). Default: 10 000. */
   rememberedTokens?: number;
 }
 

@@ -1,6 +1,6 @@
-import { readProcessSettings, type ProcessSettings } from '@nlf/kit';
+import { readProcessSettings, readTlsDoorSettings, type ProcessSettings, type TlsDoorSettings } from '@nlf/kit';
 import { readSecuritySettings, type SecuritySettings } from './auth/settings';
-import { DEFAULT_REMEMBERED_TOKENS } from './auth/authenticate';
+import { DEFAULT_REMEMBERED_TOKENS } from '@nlf/contract';
 import { DEFAULT_CONFIG_PATH } from './config';
 import { DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY_BYTES } from './limits/httpLimits';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits';
@@ -176,6 +176,8 @@ export interface RegistrySettings extends ProcessSettings {
   debugErrors: boolean;
   /** Follow changes of the config file (NLF_WATCH=0: never). */
   watch: boolean;
+  /** The TLS door for routers, as every kit subgraph has it (NLF_TLS_*, with the issuer's settings); undefined: the plain port only. */
+  tls: TlsDoorSettings | undefined;
 }
 
 /** Reads the registry server's settings; one error names every variable set wrong. */
@@ -193,6 +195,12 @@ export function readRegistrySettings(env: NodeJS.ProcessEnv = process.env): Regi
   } catch (error) {
     problems.push((error as Error).message);
   }
+  let tls: TlsDoorSettings | undefined;
+  try {
+    tls = readTlsDoorSettings(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   if (problems.length || !processSettings) throw new Error(`the registry's settings are invalid:\n- ${problems.join('\n- ')}`);
   return {
     ...processSettings,
@@ -202,5 +210,6 @@ export function readRegistrySettings(env: NodeJS.ProcessEnv = process.env): Regi
     gatewayPublicKey: set('NLF_GATEWAY_PUBLIC_KEY'),
     debugErrors: env.NLF_DEBUG_ERRORS === '1',
     watch: watch === '1',
+    tls,
   };
 }

@@ -93,11 +93,12 @@ describe('NLF_REGISTRY and the registry server\'s settings', () => {
 
   it('serves the registry on the config\'s port, watching the default config, with nothing set', () => {
     const settings = readRegistrySettings({});
-    expect(settings).toMatchObject({ host: '127.0.0.1', port: undefined, watch: true, debugErrors: false, gatewayPublicKey: undefined });
+    expect(settings).toMatchObject({ host: '127.0.0.1', port: undefined, watch: true, debugErrors: false, gatewayPublicKey: undefined, tls: undefined });
     expect(settings.configPath).toMatch(/gateway[/\\]federation\.config\.json$/);
   });
 
   it('names every registry setting set wrong', () => {
     expect(() => readRegistrySettings({ PORT: '70000', NLF_WATCH: 'yes' })).toThrow(/PORT must be a whole number from 0 to 65535, got "70000"[\s\S]*NLF_WATCH must be "0" or "1", got "yes"/);
+    expect(() => readRegistrySettings({ NLF_TLS_PORT: '4200' })).toThrow('NLF_TLS_CERT_FILE, NLF_TLS_KEY_FILE, NLF_TLS_CLIENT_CA_FILE: must be set too');
   });
 });

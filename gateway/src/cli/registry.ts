@@ -1,4 +1,4 @@
-import { createLogger, exitWithParent, gatewayKeyFrom, gracefulShutdown } from '@nlf/kit';
+import { createLogger, exitWithParent, gatewayKeyFrom, gracefulShutdown, tlsDoorFrom } from '@nlf/kit';
 import { loadConfig } from '../config';
 import { startRegistryServer } from '../registry/serveRegistry';
 import { readRegistrySettings } from '../settings';
@@ -17,12 +17,14 @@ async function main(): Promise<void> {
     config,
     configPath: settings.watch ? settings.configPath : undefined,
     gatewayKey,
+    tls: settings.tls ? await tlsDoorFrom(settings.tls) : undefined,
     host: settings.host,
     port: settings.port ?? Number(new URL(config.registry.url).port || 80),
     debug: settings.debugErrors,
     logger,
   });
   logger.info({ url: registry.url }, `listening on ${registry.url}`);
+  if (registry.tlsUrl) logger.info({ url: registry.tlsUrl }, `TLS door for routers on ${registry.tlsUrl}`);
   const stop = gracefulShutdown({ logger, graceMs: settings.shutdownGraceMs, close: () => registry.close() });
   process.on('SIGHUP', () => registry.reload());
   if (settings.exitWithParent) exitWithParent(() => stop('parent exited'));

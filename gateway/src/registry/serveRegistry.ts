@@ -1,32 +1,29 @@
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
-import type { KeyLike } from 'jose';
-import { startGuardedServer, type Logger } from '@nlf/kit';
+import { startGuardedServer, type GuardedServerOptions } from '@nlf/kit';
 import { loadConfig, REGISTRY_NAME, type FederationConfig } from '../config';
 import { buildRegistrySchema } from './registrySchema';
 import { ReloadableSchema } from './reloadableSchema';
 
-export interface RegistryServerOptions {
+/**
+ * Where and how the registry serves are the guarded server's options, documented there: `gatewayKey`
+ * (required: only calls the gateway signed are answered on the plain port, as by every subgraph),
+ * `tls` (the TLS door for routers, docs/security.md "Calls from any router"), `host`, `port` (required;
+ * the config's registry URL says 4100), `debug` and `logger` (default: service "registry").
+ */
+export interface RegistryServerOptions extends Pick<GuardedServerOptions<object>, 'gatewayKey' | 'tls' | 'host' | 'port' | 'debug' | 'logger'> {
   /** The federation config the registry answers from. Required. */
   config: FederationConfig;
   /** The config file to follow: a change is applied without a restart. Default: not watched. */
   configPath?: string;
   /** How often the watched file is looked at. Default: 1000 ms, the gateway's own interval. */
   intervalMs?: number;
-  /** The gateway's public key: only calls it signed are answered, as by every subgraph. Required. */
-  gatewayKey: KeyLike;
-  /** Interface to bind. Default: 127.0.0.1. */
-  host?: string;
-  /** Port; 0 picks a free one. Required (the config's registry URL says 4100). */
-  port: number;
-  /** Stack traces to callers. Default: false. */
-  debug?: boolean;
-  /** JSON logger. Default: service "registry", to stderr. */
-  logger?: Logger;
 }
 
 export interface RunningRegistry {
   url: string;
   port: number;
+  /** The TLS door's GraphQL URL, when it has one. */
+  tlsUrl?: string;
   /** Reads the config again now (also what a change of the watched file does); a bad config keeps the old one. */
   reload(): void;
   close(): Promise<void>;
@@ -43,6 +40,7 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     name: REGISTRY_NAME,
     schema: { gateway: source },
     gatewayKey: options.gatewayKey,
+    tls: options.tls,
     host: options.host,
     port: options.port,
     debug: options.debug,
@@ -69,6 +67,7 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
   return {
     url: server.url,
     port: server.port,
+    tlsUrl: server.tlsUrl,
     reload,
     close: async () => {
       if (options.configPath) unwatchFile(options.configPath, onChange);

@@ -4,10 +4,11 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { KeyLike } from 'jose';
-import { createFormatError, internalErrorLogPlugin, nulCharacterPlugin, type Viewer } from '@nlf/contract';
+import { createFormatError, internalErrorLogPlugin, nulCharacterPlugin, type Authenticator, type Viewer } from '@nlf/contract';
 import { createLogger, observedServerOptions, observeRequests, type Logger } from '../observability';
-import { installGatewayGuard } from './gatewayGuard';
+import { installCallGuard } from './callGuard';
 import { installHttpErrors } from './httpErrors';
+import { createTlsDoor, type TlsDoorOptions } from './tlsDoor';
 
 /** What every server that answers the gateway needs: the subgraphs of the kit, and the registry. */
 export interface GuardedServerOptions<TContext extends object> {
@@ -18,8 +19,13 @@ export interface GuardedServerOptions<TContext extends object> {
    * runs (Apollo Server's gateway interface; the registry follows its config that way).
    */
   schema: GraphQLSchema | { gateway: NonNullable<ApolloServerOptions<TContext>['gateway']> };
-  /** The federation gateway's public key: only requests it signed reach /graphql. Required. */
+  /** The federation gateway's public key: on the plain port, only requests it signed reach /graphql. Required. */
   gatewayKey: KeyLike;
+  /**
+   * The same server on a TLS port too, for routers with a client certificate of `clientCa`, the
+   * caller's token verified by `authenticate` (docs/security.md "Calls from any router"). Default: none.
+   */
+  tls?: TlsDoorOptions & { authenticate: Authenticator };
   /** Interface to bind. Default: 127.0.0.1 (a subgraph answers only the gateway). */
   host?: string;
   /** Port; 0 picks a free one. Required. */
@@ -32,23 +38,33 @@ export interface GuardedServerOptions<TContext extends object> {
   plugins?: ApolloServerPlugin<TContext>[];
   /** Routes besides /graphql (health, metrics...), registered before the guard. Default: none. */
   routes?(app: FastifyInstance): Promise<void> | void;
-  /** Each request's context, from the viewer the gateway's signature carried. Required. */
+  /** Each request's context, from the viewer the call guard verified (either door). Required. */
   context(viewer: Viewer, request: FastifyRequest): TContext | Promise<TContext>;
 }
 
 export interface RunningGuardedServer {
   url: string;
   port: number;
+  /** The TLS door's GraphQL URL and port, when it has one. */
+  tlsUrl?: string;
+  tlsPort?: number;
   close(): Promise<void>;
 }
 
 /**
  * Fastify and Apollo Server as the kit runs them: errors in the catalogue's shape and never with
- * internals, observed requests, and /graphql answered only with a valid gateway signature.
+ * internals, observed requests, and /graphql answered only with a valid gateway signature on the
+ * plain port, or a router's client certificate on the TLS door (callGuard.ts).
  */
 export async function startGuardedServer<TContext extends object>(options: GuardedServerOptions<TContext>): Promise<RunningGuardedServer> {
   const logger = options.logger ?? createLogger({ service: options.name });
-  const app = Fastify({ ...observedServerOptions(logger), forceCloseConnections: 'idle' });
+  const door = options.tls ? createTlsDoor(options.tls) : undefined;
+  const app = Fastify({
+    ...observedServerOptions(logger),
+    forceCloseConnections: 'idle',
+    // With a TLS door, the plain server is made here so that the door can share its request handler.
+    ...(door ? { serverFactory: door.serverFactory } : {}),
+  });
   observeRequests(app, { spanName: `subgraph ${options.name}` });
   installHttpErrors(app);
   const debug = options.debug ?? false;
@@ -70,7 +86,7 @@ export async function startGuardedServer<TContext extends object>(options: Guard
   });
   await apollo.start();
   await options.routes?.(app);
-  installGatewayGuard(app, { subgraph: options.name, key: options.gatewayKey, path: '/graphql' });
+  installCallGuard(app, { subgraph: options.name, key: options.gatewayKey, path: '/graphql', authenticate: options.tls?.authenticate });
   await app.register(fastifyApollo(apollo), {
     // The guard has run: a request without a verified viewer never gets here.
     context: async (request) => options.context(request.viewer!, request),
@@ -80,11 +96,23 @@ export async function startGuardedServer<TContext extends object>(options: Guard
   await app.listen({ host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  let tlsPort: number | undefined;
+  try {
+    tlsPort = door ? await door.listen(host) : undefined;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   return {
     url: `http://${host}:${port}/graphql`,
     port,
+    ...(tlsPort === undefined ? {} : { tlsUrl: `https://${host}:${tlsPort}/graphql`, tlsPort }),
     close: async () => {
+      // The TLS door stops taking connections at once; what is in flight on it is answered while the app closes.
+      const tls = door?.close();
       await app.close();
+      tls?.drop();
+      await tls?.closed;
     },
   };
 }

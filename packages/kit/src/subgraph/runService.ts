@@ -5,6 +5,7 @@ import type { FederatedSchema } from './buildFederatedSchema';
 import type { LoaderFactory } from './context';
 import { gatewayKeyFrom } from './gatewayKey';
 import { startSubgraphServer } from './server';
+import { tlsDoorFrom } from './tlsDoorOptions';
 import { readSubgraphSettings, SettingsError, type SubgraphSettings } from './settings';
 
 export interface ServiceOptions<Own extends object = object> {
@@ -52,6 +53,7 @@ export async function runService<Own extends object>(options: ServiceOptions<Own
   const logger = createLogger({ service: options.name, level: settings.logLevel });
   const log = (line: string) => logger.info(line);
   const gatewayKey = command === 'serve' ? await gatewayKeyFrom(settings.gatewayPublicKey) : undefined;
+  const tls = command === 'serve' && settings.tls ? await tlsDoorFrom(settings.tls) : undefined;
   if (!settings.databaseUrl) throw new SettingsError('DATABASE_URL', 'is required (postgres://user:password@host:port/database)');
   const database = await openDatabase({
     url: settings.databaseUrl,
@@ -86,10 +88,12 @@ export async function runService<Own extends object>(options: ServiceOptions<Own
     port: settings.port,
     debug: settings.debug,
     gatewayKey: gatewayKey!,
+    tls,
     suppressionThreshold: settings.suppressionThreshold,
     loaders: options.loaders as LoaderFactory<object> | undefined,
   });
   logger.info({ url: server.url }, `listening on ${server.url}`);
+  if (server.tlsUrl) logger.info({ url: server.tlsUrl }, `TLS door for routers on ${server.tlsUrl}`);
   const stop = gracefulShutdown({
     logger,
     graceMs: settings.shutdownGraceMs,

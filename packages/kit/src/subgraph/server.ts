@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { GraphQLSchema } from 'graphql';
 import type { KeyLike } from 'jose';
+import type { Authenticator } from '@nlf/contract';
 import type { Database } from '../db/database';
 import { createLogger, type Logger } from '../observability';
 import { createContext, type LoaderFactory, type SubgraphContext } from './context';
@@ -10,6 +11,7 @@ import { startGuardedServer, type RunningGuardedServer } from './guardedServer';
 import { createSubgraphMetrics } from './metrics';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './settings';
 import { readiness } from './readiness';
+import type { TlsDoorOptions } from './tlsDoor';
 
 export interface SubgraphServerOptions {
   /** Subgraph name, reported by /health and /metrics. */
@@ -22,8 +24,13 @@ export interface SubgraphServerOptions {
   port: number;
   /** Send stack traces and internal messages to clients. Default: false, whatever NODE_ENV says. */
   debug?: boolean;
-  /** The federation gateway's public key: only requests it signed are answered. */
+  /** The federation gateway's public key: on the plain port, only requests it signed are answered. */
   gatewayKey: KeyLike;
+  /**
+   * The same subgraph on a TLS port too, for routers with a client certificate of `clientCa`, the
+   * caller's token verified by `authenticate` (docs/security.md "Calls from any router"). Default: none.
+   */
+  tls?: TlsDoorOptions & { authenticate: Authenticator };
   /** Smallest count a register breakdown shows. Default: 5. */
   suppressionThreshold?: number;
   /** JSON logger (pino). Default: one named after the subgraph, writing to stderr. */
@@ -46,6 +53,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     name: options.name,
     schema: options.schema,
     gatewayKey: options.gatewayKey,
+    tls: options.tls,
     host: options.host,
     port: options.port,
     debug: options.debug,
