@@ -8,6 +8,23 @@ const federation = useTestFederation();
 
 describeRoleScenarios(federation, federation);
 
+describe("a union's staff, through the work groups", () => {
+  it("cannot reach another union's members through a work group's participants either", async () => {
+    const response = await federation.query(
+      `{ workGroup(id: "lo-dk-faelles-ledelsesarbejde") { participants { ... on Organisation { id leaderMembers(first: 1) { edges { node { id } } } } } } }`,
+      {},
+      { as: { role: 'union-staff', org: 'foa' } },
+    );
+    const participants = response.data.workGroup.participants as { id: string; leaderMembers: { edges: { node: { id: string } }[] } | null }[];
+    expect(participants.length).toBeGreaterThan(5);
+    for (const participant of participants) {
+      if (participant.id === 'foa') expect(participant.leaderMembers!.edges[0]!.node.id).toBe('foa-m0000001');
+      else expect(participant.leaderMembers).toBeNull();
+    }
+    expect(new Set(response.errors!.map((error) => error.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+  });
+});
+
 describe('a dashboard', () => {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'gateway', 'persisted-operations.json'), 'utf8')) as {
     operations: { id: string; name: string }[];
