@@ -73,7 +73,13 @@ const quietOrShown = (line: string) => {
  * ports on 127.0.0.1. NODE_ENV is "development" on purpose: nothing may leak whatever it says.
  */
 export async function startTestFederation(
-  options: { databaseUrls?: Record<string, string>; env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {},
+  options: {
+    databaseUrls?: Record<string, string>;
+    env?: NodeJS.ProcessEnv;
+    log?: (line: string) => void;
+    /** 'standalone': the registry as a server of its own with its TLS door, for routers other than ours (startFederation). Default: 'embedded'. */
+    registry?: 'embedded' | 'standalone';
+  } = {},
 ): Promise<TestFederation> {
   const state = harnessState();
   const keys = await ensureLocalKeys(state.keysDir);
@@ -82,6 +88,7 @@ export async function startTestFederation(
     keys,
     subgraphPorts: 'free',
     gatewayPort: 0,
+    registry: options.registry,
     env: { NODE_ENV: 'development', ...options.env },
     log: (line) => {
       options.log?.(line);

@@ -19,14 +19,17 @@ export function scratchEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** The ports `npm start` uses by default: the gateway's, PostgreSQL's and the config's subgraph ports. */
+/**
+ * The ports `npm start` uses by default: the gateway's, PostgreSQL's, the config's subgraph ports and
+ * each subgraph's TLS door for routers, 100 above its port (docs/security.md "Calls from any router").
+ */
 export function defaultPorts(clone: string): number[] {
   const config = JSON.parse(readFileSync(`${clone}/gateway/federation.config.json`, 'utf8')) as {
     subgraphs: { url: string }[];
     extensionSubgraphs?: { url: string }[];
   };
   const subgraphs = [...config.subgraphs, ...(config.extensionSubgraphs ?? [])].map((s) => Number(new URL(s.url).port));
-  return [4000, 54329, ...subgraphs];
+  return [4000, 54329, ...subgraphs, ...subgraphs.map((port) => port + 100)];
 }
 
 function portFree(port: number): Promise<boolean> {

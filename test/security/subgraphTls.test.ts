@@ -1,6 +1,4 @@
-import { GATEWAY_SIGNATURE_HEADER, generateKeyPairPem, importPrivateKey, importPublicKey, signGatewayRequest } from '@nlf/contract';
-import { loadConfig, startRegistryServer, type RunningRegistry } from '@nlf/gateway';
-import { createLogger, tlsDoorFrom } from '@nlf/kit';
+import { GATEWAY_SIGNATURE_HEADER, generateKeyPairPem, importPrivateKey, signGatewayRequest } from '@nlf/contract';
 import { createCertificateAuthority, issueToken } from '@nlf/stack';
 import { SignJWT } from 'jose';
 import { useTestFederation } from '../harness/federation';
@@ -10,8 +8,10 @@ import { identityFromFiles, routerClient } from '../harness/routerClient';
  * The TLS door every kit subgraph serves for routers (docs/security.md "Calls from any router"): a
  * client certificate of the routers' CA says a router calls, the caller's own token (forwarded by the
  * router) says who. subgraphDirect.test.ts pins the other door, the gateway signature on the plain port.
+ * The registry runs as a server of its own here, as it does for a production router.
  */
-const federation = useTestFederation();
+// No response cache: the registry test stops the registry and expects the gateway to notice.
+const federation = useTestFederation({ registry: 'standalone', env: { NLF_RESPONSE_CACHE: 'off' } });
 
 const entities = (typeName: string, id: string, selection: string) =>
   JSON.stringify({
@@ -129,38 +129,34 @@ describe("a subgraph's TLS door", () => {
   });
 });
 
-describe("the registry's TLS door (npm run registry with NLF_TLS_*)", () => {
-  let registry: RunningRegistry;
-  beforeAll(async () => {
-    const { tls, issuer, gateway } = federation.keys;
-    registry = await startRegistryServer({
-      config: loadConfig(),
-      gatewayKey: await importPublicKey(gateway.publicKey),
-      // What the registry's command builds from its NLF_TLS_* and NLF_AUTH_* settings.
-      tls: await tlsDoorFrom({
-        port: 0, certFile: tls.certFile, keyFile: tls.keyFile, clientCaFile: tls.caFile,
-        issuer: { issuer: 'nlf-local', audience: 'nordic-leaders-federation', publicKey: issuer.publicKey },
-      }),
-      port: 0,
-      logger: createLogger({ service: 'registry', level: 'warn' }),
-    });
-  });
-  afterAll(() => registry?.close());
+describe("the registry's TLS door (the registry as a server of its own)", () => {
   const SWEDEN = JSON.stringify({ query: '{ organisations(country: SE) { __typename id } }' });
 
   it('answers a router with the organisations of the config, and refuses anyone without its certificate', async () => {
-    const answer = await router().post(registry.tlsUrl!, SWEDEN);
+    const answer = await router().post(door('registry'), SWEDEN);
     expect(answer.body).toEqual({ data: { organisations: [{ __typename: 'Ledarna', id: 'ledarna' }] } });
-    const stranger = await client().post(registry.tlsUrl!, SWEDEN);
+    const stranger = await client().post(door('registry'), SWEDEN);
     expect(stranger.status).toBe(401);
     expect(stranger.body.errors?.[0]?.extensions?.code).toBe('ROUTER_CERTIFICATE_REQUIRED');
-    expect((await client().get(new URL('/health', registry.tlsUrl).href)).status).toBe(200);
+    expect((await client().get(new URL('/health', door('registry')).href)).status).toBe(200);
   });
 
   it('refuses a forged token there too', async () => {
     const forged = await issueToken((await generateKeyPairPem()).privateKey, { role: 'secretariat' });
-    const answer = await router().post(registry.tlsUrl!, SWEDEN, forged);
+    const answer = await router().post(door('registry'), SWEDEN, forged);
     expect(answer.status).toBe(401);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('is what the gateway calls for the registry, on its plain port with the signature', async () => {
+    const SWEDISH = '{ organisations(country: SE) { id name } }';
+    expect((await federation.query(SWEDISH)).data.organisations).toEqual([{ id: 'ledarna', name: 'Ledarna' }]);
+    await federation.running.stopSubgraph('registry');
+    try {
+      expect((await federation.query(SWEDISH)).data?.organisations ?? null).toBeNull();
+    } finally {
+      await federation.running.startSubgraph('registry');
+    }
+    expect((await federation.query(SWEDISH)).data.organisations).toEqual([{ id: 'ledarna', name: 'Ledarna' }]);
   });
 });

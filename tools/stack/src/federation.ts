@@ -1,6 +1,6 @@
-import { allSubgraphs, loadConfig, urlVariable, type FederationConfig } from '@nlf/gateway';
+import { allSubgraphs, loadConfig, REGISTRY_NAME, urlVariable, type FederationConfig } from '@nlf/gateway';
 import { startChild, waitForHttp, type Child } from './children';
-import { GATEWAY_ENTRY, serviceEntry } from './layout';
+import { GATEWAY_ENTRY, REGISTRY_ENTRY, serviceEntry } from './layout';
 import { keysEnvironment, tlsDoorEnvironment, type LocalKeys } from './localKeys';
 import { findFreePort } from './ports';
 import { Supervisor, type RestartPolicy, type Supervised } from './supervisor';
@@ -12,6 +12,13 @@ export interface FederationOptions {
   subgraphPorts: 'config' | 'free';
   /** Gateway port; 0 picks a free one. */
   gatewayPort: number;
+  /**
+   * 'embedded': the gateway answers the registry in its own process; 'standalone': the registry runs as
+   * a server of its own (`npm run registry`), with its TLS door, listed in `subgraphs` and
+   * `subgraphTlsUrls` as `registry`, and the gateway calls it (NLF_REGISTRY=remote), so a router other
+   * than ours can run the whole supergraph. Default: 'embedded'.
+   */
+  registry?: 'embedded' | 'standalone';
   /** Migrate and seed an empty database when a subgraph starts (npm start). Default: false. */
   prepareDatabases?: boolean;
   /** Passed to every process, over this process's environment. Default: none. */
@@ -103,11 +110,18 @@ export async function startFederation(options: FederationOptions): Promise<Runni
   };
   const processes = new Map<string, Supervised>();
 
+  const standaloneRegistry = options.registry === 'standalone';
   const launchSubgraph = (name: string, port: number, tlsPort: number) => {
     const databaseUrl = options.databaseUrls[name];
-    if (!databaseUrl) throw new Error(`no database URL for subgraph "${name}"`);
-    const args = [serviceEntry(name), 'serve', ...(options.prepareDatabases ? ['--migrate', '--seed-if-empty'] : [])];
-    const env = { ...baseEnv, ...tlsDoorEnvironment(options.keys.tls, tlsPort), HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl };
+    if (!databaseUrl && name !== REGISTRY_NAME) throw new Error(`no database URL for subgraph "${name}"`);
+    // The registry answers from the config alone: no database.
+    const args = name === REGISTRY_NAME
+      ? [REGISTRY_ENTRY]
+      : [serviceEntry(name), 'serve', ...(options.prepareDatabases ? ['--migrate', '--seed-if-empty'] : [])];
+    const env = {
+      ...baseEnv, ...tlsDoorEnvironment(options.keys.tls, tlsPort), HOST: '127.0.0.1', PORT: String(port),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    };
     return () =>
       launchReady(
         startChild({ name, command: process.execPath, args, env, log: options.log }),
@@ -129,8 +143,9 @@ export async function startFederation(options: FederationOptions): Promise<Runni
   try {
     const subgraphs: Record<string, SubgraphProcess> = {};
     // Settled, not all: when one fails, the others must have finished starting before stopAll stops them.
+    const servers = [...allSubgraphs(config), ...(standaloneRegistry ? [{ name: REGISTRY_NAME, url: config.registry.url }] : [])];
     const launched = await Promise.allSettled(
-      allSubgraphs(config).map(async (subgraph) => {
+      servers.map(async (subgraph) => {
         const port = options.subgraphPorts === 'free' ? await findFreePort() : Number(new URL(subgraph.url).port);
         const tlsPort = options.subgraphPorts === 'free' ? await findFreePort() : port + TLS_PORT_OFFSET;
         processes.set(subgraph.name, await watch(subgraph.name, launchSubgraph(subgraph.name, port, tlsPort)));
@@ -152,7 +167,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
     const gatewayPort = options.gatewayPort || (await findFreePort());
     const urlEnv = Object.fromEntries(Object.values(subgraphs).map((s) => [urlVariable(s.name), s.url]));
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    const gatewayEnv = { ...baseEnv, ...urlEnv, HOST: '127.0.0.1', PORT: String(gatewayPort) };
+    const gatewayEnv = { ...baseEnv, ...urlEnv, ...(standaloneRegistry ? { NLF_REGISTRY: 'remote' } : {}), HOST: '127.0.0.1', PORT: String(gatewayPort) };
     const gateway = await watch('gateway', () =>
       launchReady(
         startChild({ name: 'gateway', command: process.execPath, args: [GATEWAY_ENTRY], env: gatewayEnv, log: options.log }),

@@ -10,6 +10,8 @@ export function serviceEntry(name: string): string {
 }
 
 export const GATEWAY_ENTRY = join(REPO_ROOT, 'gateway', 'dist', 'main.js');
+/** `npm run registry`: the registry subgraph as a server of its own. */
+export const REGISTRY_ENTRY = join(REPO_ROOT, 'gateway', 'dist', 'cli', 'registry.js');
 
 /** One database per subgraph, named after it. */
 export function databaseName(subgraph: string): string {
