@@ -1,5 +1,5 @@
 import { urlVariable } from '@nlf/gateway';
-import { findFreePort, tlsDoorEnvironment } from '@nlf/stack';
+import { findFreePort } from '@nlf/stack';
 import { graphQLClient, type QueryFunction, type TestFederation } from './federation';
 import { startProcess, type TestProcess } from './process';
 
@@ -20,47 +20,34 @@ export interface HiveGateway {
  */
 export async function startHiveGateway(federation: TestFederation): Promise<HiveGateway> {
   const { subgraphTlsUrls, tls } = federation.running;
-  const started: TestProcess[] = [];
-  const stopAll = () => Promise.all(started.map((child) => child.stop())).then(() => undefined);
-  try {
-    // Hive cannot serve the registry in-process: it calls the registry server, through its TLS door too.
-    const registryUrl = subgraphTlsUrls.registry ?? (await startRegistry(federation, started));
-    const port = await findFreePort();
-    const urls = Object.fromEntries(Object.entries({ ...subgraphTlsUrls, registry: registryUrl }).map(([name, url]) => [urlVariable(name), url]));
-    const child = startProcess([HIVE_CONFIG], {
-      ...urls,
-      NLF_ROUTER_CA_FILE: tls.caFile,
-      NLF_ROUTER_CERT_FILE: tls.clientCertFile,
-      NLF_ROUTER_KEY_FILE: tls.clientKeyFile,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-    });
-    started.push(child);
-    await child.waitForLine('Hive Gateway ready');
-    const url = `http://127.0.0.1:${port}/graphql`;
-    return { url, query: graphQLClient(url, federation.token), process: child, stop: stopAll };
-  } catch (error) {
-    await stopAll();
-    throw error;
+  if (!subgraphTlsUrls.registry) {
+    // Hive cannot serve the registry in-process; without its server Hive would call the supergraph's
+    // registry URL, a port of `npm start`.
+    throw new Error("Hive Gateway needs the registry as a server of its own: useTestFederation({ registry: 'standalone' })");
   }
-}
-
-/** `npm run registry` on free ports, with its TLS door made from the run's certificates; its TLS URL. */
-async function startRegistry(federation: TestFederation, started: TestProcess[]): Promise<string> {
-  const [port, tlsPort] = [await findFreePort(), await findFreePort()];
-  const registry = startProcess(['gateway/dist/cli/registry.js'], {
-    ...tlsDoorEnvironment(federation.keys.tls, tlsPort),
+  const port = await findFreePort();
+  const urls = Object.fromEntries(Object.entries(subgraphTlsUrls).map(([name, url]) => [urlVariable(name), url]));
+  const child = startProcess([HIVE_CONFIG], {
+    ...urls,
+    NLF_ROUTER_CA_FILE: tls.caFile,
+    NLF_ROUTER_CERT_FILE: tls.clientCertFile,
+    NLF_ROUTER_KEY_FILE: tls.clientKeyFile,
     HOST: '127.0.0.1',
     PORT: String(port),
   });
-  started.push(registry);
-  await registry.waitForHttp(`http://127.0.0.1:${port}/health`);
-  return `https://127.0.0.1:${tlsPort}/graphql`;
+  try {
+    await child.waitForLine('Hive Gateway ready');
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+  const url = `http://127.0.0.1:${port}/graphql`;
+  return { url, query: graphQLClient(url, federation.token), process: child, stop: () => child.stop() };
 }
 
 /**
- * Hive Gateway for one test file, started after `federation` (declare it after useTestFederation)
- * and stopped before it.
+ * Hive Gateway for one test file, started after `federation` (declare it after
+ * `useTestFederation({ registry: 'standalone' })`) and stopped before it.
  */
 export function useHiveGateway(federation: TestFederation): HiveGateway {
   let started: HiveGateway | undefined;

@@ -7,8 +7,9 @@ import { describeRoleScenarios } from '../security/roleScenarios';
 
 // Hive Gateway from npm, configured only by deploy/hive/gateway.mjs, runs the committed supergraph
 // against the same subgraphs as our gateway: through their TLS door (client certificate, the
-// caller's token forwarded and verified by each subgraph), with no code of ours.
-const federation = useTestFederation();
+// caller's token forwarded and verified by each subgraph), with no code of ours. The registry runs as a
+// server of its own, which both gateways call.
+const federation = useTestFederation({ registry: 'standalone' });
 const hive = useHiveGateway(federation);
 
 const TOTAL = 'low high reporting missing unavailable estimate';
