@@ -44,6 +44,11 @@ export interface GatewayOptions {
   host?: string;
   /** Port; 0 picks a free one. Default: 4000. */
   port?: number;
+  /**
+   * Proxies in front (addresses, CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`) whose
+   * X-Forwarded-For gives the caller's address. Default: none; the address is the connection's.
+   */
+  trustProxy?: string[];
   /** Subgraph URLs by name, over `subgraphUrlVariables` and the config's. Default: none. */
   subgraphUrls?: Record<string, string>;
   /** NLF_SUBGRAPH_URL_<NAME> variables, over the config's URLs (main.ts passes those set, read by settings.ts). Default: none. */
@@ -144,7 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const plugins: GatewayPlugin[] = [
     useObservability({ logger }),
     useAuthentication({ authenticate }),
-    useHttpLimits(options.httpLimits),
+    useHttpLimits({ logger, ...options.httpLimits }),
     // After the rate limit, which a remembered refusal still meets; before everything that reads the request.
     ...(options.refusalMemoEntries === 0 ? [] : [useRefusalMemo({ maxEntries: options.refusalMemoEntries, slotOf, exchangeHeaders: EXCHANGE_HEADERS })]),
     useRequestChecks(),
@@ -161,6 +166,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     debug: options.debug ?? false,
     development: options.development ?? false,
     bodyLimit: options.httpLimits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    trustProxy: options.trustProxy,
     routes: (app) => registerGatewayRoutes(app, { live, agent, signingKey, manifest }),
   });
   const app = server.app;

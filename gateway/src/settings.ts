@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { readProcessSettings, readTlsDoorSettings, type ProcessSettings, type TlsDoorSettings } from '@nlf/kit';
 import { readSecuritySettings, type SecuritySettings } from './auth/settings';
 import { DEFAULT_REMEMBERED_TOKENS } from '@nlf/contract';
@@ -35,6 +36,15 @@ export interface GatewaySettings extends ProcessSettings {
   rateLimitBurst?: number;
   /** Identities whose request rate is remembered; the least recently seen are forgotten first. */
   rateLimitIdentities: number;
+  /** NLF_REDIS_URL: the rate limit's buckets in that Redis, shared by the replicas; undefined: in this process. */
+  redisUrl?: string;
+  /**
+   * NLF_TRUST_PROXY: the proxies in front whose X-Forwarded-For names the caller's address (what an
+   * anonymous caller is rate-limited by): their addresses, CIDR ranges, or proxy-addr's names
+   * `loopback`, `linklocal`, `uniquelocal`; undefined: none, the address is the connection's
+   * (Fastify's trustProxy; a hop count is not offered: Fastify trusts nothing for one).
+   */
+  trustProxy?: string[];
   responseCache: boolean;
   /** Answers the response cache keeps (least recently used forgotten first). */
   responseCacheEntries: number;
@@ -81,6 +91,8 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+/** The ranges proxy-addr (Fastify's trustProxy) knows by name. */
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 export const DEFAULT_RATE_LIMIT_IDENTITIES = 100_000;
 export const DEFAULT_RESPONSE_CACHE_ENTRIES = 1000;
@@ -114,6 +126,30 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
   const standalone = Boolean(supergraphPath) && !configPath;
 
   const rateLimitBurstRaw = set('NLF_RATE_LIMIT_BURST');
+  const redisUrl = (name: string): string | undefined => {
+    const raw = set(name);
+    if (raw === undefined) return undefined;
+    const parsed = URL.canParse(raw) ? new URL(raw) : undefined;
+    if (parsed && (parsed.protocol === 'redis:' || parsed.protocol === 'rediss:') && parsed.hostname) return raw;
+    // The value may hold a password: it is not repeated.
+    problems.push(`${name} must be a redis:// or rediss:// URL with a host (e.g. redis://redis:6379)`);
+    return undefined;
+  };
+  const trustProxy = (name: string): string[] | undefined => {
+    const raw = set(name);
+    if (raw === undefined) return undefined;
+    const entries = raw.split(',').map((entry) => entry.trim());
+    const valid = (entry: string) => {
+      if (TRUST_PROXY_NAMES.includes(entry)) return true;
+      const [address, bits, ...rest] = entry.split('/');
+      const version = isIP(address ?? '');
+      if (!version || rest.length) return false;
+      return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+    };
+    if (entries.every(valid)) return entries;
+    problems.push(`${name} must be addresses or CIDR ranges of the proxies in front, or ${TRUST_PROXY_NAMES.join(', ')}, separated by commas, got "${raw}"`);
+    return undefined;
+  };
   const settings: Omit<GatewaySettings, 'security' | keyof ProcessSettings> = {
     host: set('HOST') ?? '127.0.0.1',
     port: integer('PORT', 4000, 0, 65535),
@@ -140,6 +176,8 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
     rateLimitPerMinute: integer('NLF_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, 0),
     rateLimitBurst: rateLimitBurstRaw === undefined ? undefined : integer('NLF_RATE_LIMIT_BURST', 1),
     rateLimitIdentities: integer('NLF_RATE_LIMIT_IDENTITIES', DEFAULT_RATE_LIMIT_IDENTITIES),
+    redisUrl: redisUrl('NLF_REDIS_URL'),
+    trustProxy: trustProxy('NLF_TRUST_PROXY'),
     responseCache: choice('NLF_RESPONSE_CACHE', ['on', 'off'], 'on') === 'on',
     responseCacheEntries: integer('NLF_RESPONSE_CACHE_ENTRIES', DEFAULT_RESPONSE_CACHE_ENTRIES),
     cacheFreshness: choice('NLF_CACHE_FRESHNESS', ['announced', 'checked'], 'announced'),

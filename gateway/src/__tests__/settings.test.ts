@@ -16,6 +16,34 @@ describe('readGatewaySettings', () => {
       cacheFreshness: 'announced', inFlightSharing: true, standalone: false, registry: 'embedded', refusalMemoEntries: 1000, rememberedTokens: 10_000,
       logLevel: 'info', tracesExporter: 'none', shutdownGraceMs: 25_000, exitWithParent: false,
     });
+    // The rate limit's buckets in this process: nothing to run beside the gateway.
+    expect(settings.redisUrl).toBeUndefined();
+    // No proxy trusted: an anonymous caller is the address of its own connection.
+    expect(settings.trustProxy).toBeUndefined();
+  });
+
+  it("reads NLF_TRUST_PROXY as the proxies' addresses, ranges or range names, refusing anything else", () => {
+    expect(readGatewaySettings([], { ...required, NLF_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1']);
+    expect(readGatewaySettings([], { ...required, NLF_TRUST_PROXY: 'uniquelocal' }).trustProxy).toEqual(['uniquelocal']);
+    // A hop count is refused: Fastify would trust nothing for it, silently.
+    for (const wrong of ['1', 'true', '10.0.0.0/33', 'nginx', '127.0.0.1/8/2']) {
+      expect(() => readGatewaySettings([], { ...required, NLF_TRUST_PROXY: wrong })).toThrow('NLF_TRUST_PROXY must be addresses or CIDR ranges of the proxies in front');
+    }
+  });
+
+  it('reads NLF_REDIS_URL, refusing anything but a redis:// or rediss:// URL without repeating it', () => {
+    expect(readGatewaySettings([], { ...required, NLF_REDIS_URL: 'redis://redis:6379' }).redisUrl).toBe('redis://redis:6379');
+    expect(readGatewaySettings([], { ...required, NLF_REDIS_URL: 'rediss://:secret@cache.example:6380/2' }).redisUrl).toBe('rediss://:secret@cache.example:6380/2');
+    for (const wrong of ['http://:secret@redis:6379', 'redis-host:6379', 'redis://']) {
+      let message = '';
+      try {
+        readGatewaySettings([], { ...required, NLF_REDIS_URL: wrong });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain('NLF_REDIS_URL must be a redis:// or rediss:// URL with a host');
+      expect(message).not.toContain('secret');
+    }
   });
 
   it('treats an empty variable as unset', () => {

@@ -75,6 +75,10 @@ export async function startGuardedServer<TContext extends object>(options: Guard
     formatError: createFormatError({ debug }),
     // Only the gateway calls here, and it never needs "Did you mean …" to describe the schema.
     hideSchemaDetailsFromClientErrors: true,
+    // The process stops on SIGTERM through gracefulShutdown, which waits for requests in flight.
+    // Apollo Server's own handler (on outside NODE_ENV=test) would stop too and then send SIGTERM
+    // again, which gracefulShutdown takes for a second request and exits 1 at once.
+    stopOnTerminationSignals: false,
     plugins: [
       fastifyApolloDrainPlugin(app),
       internalErrorLogPlugin(({ error, ...details }) => logger.error({ err: error, ...details }, 'internal error')),
