@@ -21,6 +21,7 @@ export * from './cache';
 export { measureOperation, type OperationMeasure } from './limits/operationCost';
 export { DEFAULT_OPERATION_LIMITS, limitExceeded, resolveOperationLimits, type OperationLimits } from './limits/operationLimits';
 export { DEFAULT_PLANNER_PATHS_LIMIT } from './limits/plannerGuard';
+export { DEFAULT_MAX_BODY_BYTES } from './limits/httpLimits';
 export { readGatewaySettings, readRegistrySettings, readToolSettings, type GatewaySettings, type RegistrySettings, type ToolSettings } from './settings';
 export { createGateway, type CreateGatewayOptions, type CreatedGateway } from './pipeline/createGateway';
 export { installPipeline, GRAPHQL_PATH, type GatewayPlugin, type GatewayRouteHooks } from './pipeline/gatewayPlugin';

@@ -44,6 +44,26 @@ export interface TestFederation {
   stop(): Promise<void>;
 }
 
+/** What a scenario needs of a router: queries as a caller, and the run's tokens. */
+export type QueryFunction = TestFederation['query'];
+
+/** POSTs queries to one GraphQL URL the way a client does, as the caller of `options.as`. */
+export function graphQLClient(url: string, token: TestFederation['token']): QueryFunction {
+  return async (query, variables, options = {}) => {
+    const bearer = !options.as ? undefined : 'token' in options.as ? options.as.token : await token(options.as);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        ...options.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
+  };
+}
+
 const quietOrShown = (line: string) => {
   if (process.env.NLF_TEST_VERBOSE === '1') process.stderr.write(`${line}\n`);
 };
@@ -83,19 +103,7 @@ export async function startTestFederation(
     running,
     keys,
     token,
-    query: async (query, variables, options = {}) => {
-      const bearer = !options.as ? undefined : 'token' in options.as ? options.as.token : await token(options.as);
-      const response = await fetch(running.gatewayUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-          ...options.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
-    },
+    query: graphQLClient(running.gatewayUrl, token),
     get: async (path) => {
       const response = await fetch(origin + path);
       return { status: response.status, body: await response.json() };

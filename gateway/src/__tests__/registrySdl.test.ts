@@ -14,13 +14,13 @@ describe('generated registry', () => {
     expect(sdl).toContain('leaderMembers(first: Int = 20, after: String): LeaderMemberConnection @external');
   });
 
-  it('requires each figure through one inline fragment per organisation type', () => {
+  it('requires each figure, with the name that says the subgraph answered, through one inline fragment per organisation type', () => {
     expect(requiresSelection(config, 'leaderMemberCount')).toBe(
-      'organisations { ... on Lederne { leaderMemberCount { low high estimate } } ' +
-        '... on Utdanningsforbundet { leaderMemberCount { low high estimate } } ' +
-        '... on Fagforbundet { leaderMemberCount { low high estimate } } ' +
-        '... on Ledarna { leaderMemberCount { low high estimate } } ' +
-        '... on LoDenmark { leaderMemberCount { low high estimate } } }',
+      'organisations { ... on Lederne { name leaderMemberCount { low high estimate } } ' +
+        '... on Utdanningsforbundet { name leaderMemberCount { low high estimate } } ' +
+        '... on Fagforbundet { name leaderMemberCount { low high estimate } } ' +
+        '... on Ledarna { name leaderMemberCount { low high estimate } } ' +
+        '... on LoDenmark { name leaderMemberCount { low high estimate } } }',
     );
   });
 

@@ -64,10 +64,11 @@ type CountryIndicators @key(fields: "id") {
 `;
 }
 
+/** Nullable fields are optional: a router may leave a null out of the representation. */
 export interface RequiredIndicators {
-  leaderMemberCount: FigureBounds | null;
-  memberCount: FigureBounds | null;
-  registerLeaderMemberCount: number | null;
+  leaderMemberCount?: FigureBounds | null;
+  memberCount?: FigureBounds | null;
+  registerLeaderMemberCount?: number | null;
   councilCount: number;
   forumCount: number;
 }
@@ -86,10 +87,12 @@ export function indicatorsResolvers(config: FederationConfig) {
   /** Each union with its indicators, or undefined when its subgraph did not answer. */
   const answers = (country: CountryRepresentation) =>
     unionsOf(country.id).map((org, index) => ({ id: org.id, indicators: country.organisations?.[index]?.indicators }));
-  const sum = (country: CountryRepresentation, pick: (indicators: RequiredIndicators) => number | null) =>
+  const sum = (country: CountryRepresentation, pick: (indicators: RequiredIndicators) => number | null | undefined) =>
     answers(country).reduce((acc, { indicators }) => acc + (indicators ? pick(indicators) ?? 0 : 0), 0);
   const figureTotal = (figure: 'leaderMemberCount' | 'memberCount') => (country: CountryRepresentation): Total =>
-    total(answers(country).map(({ id, indicators }) => ({ id, figure: indicators ? indicators[figure] : undefined })));
+    // `indicators` is non-null where the subgraph answered; a null figure inside it may be left out
+    // of the representation by a router (Hive Gateway does), and is as unreported as a null one.
+    total(answers(country).map(({ id, indicators }) => ({ id, figure: indicators ? indicators[figure] ?? null : undefined })));
 
   return {
     Query: {

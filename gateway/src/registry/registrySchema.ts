@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { allOrganisations, type Country, type FederationConfig, type OrganisationKind } from '../config';
 import { indicatorsResolvers } from './indicators';
-import { registrySdl, TOTALLED_FIGURES } from './registrySdl';
+import { ANSWERED_MARK, registrySdl, TOTALLED_FIGURES } from './registrySdl';
 import { total, type FigureBounds } from './totals';
 
 interface OrganisationReference {
@@ -10,7 +10,9 @@ interface OrganisationReference {
   id: string;
 }
 
-type RequiredOrganisation = Partial<Record<(typeof TOTALLED_FIGURES)[number], FigureBounds | null>>;
+type RequiredOrganisation = Partial<Record<(typeof TOTALLED_FIGURES)[number], FigureBounds | null>> & {
+  [ANSWERED_MARK]?: string;
+};
 
 interface ComparisonRepresentation {
   id: string;
@@ -34,9 +36,10 @@ export function registryResolvers(config: FederationConfig) {
     return total(
       unions.map((org, index) => {
         const entry = required[index];
-        // A union whose subgraph failed comes back without the field at all, not with null.
-        const answered = entry != null && Object.prototype.hasOwnProperty.call(entry, figure);
-        return { id: org.id, figure: answered ? entry[figure] ?? null : undefined };
+        // The mark says the union's subgraph answered; then an absent figure is one it did not
+        // report (a router may leave nulls out), while without the mark the subgraph failed.
+        const answered = typeof entry?.[ANSWERED_MARK] === 'string';
+        return { id: org.id, figure: answered ? entry?.[figure] ?? null : undefined };
       }),
     );
   };

@@ -22,9 +22,17 @@ function externalField(field: FieldDefinitionNode): FieldDefinitionNode {
   return { ...field, description: undefined, directives: [...kept, directive('external')] };
 }
 
-/** `organisations { ... on Lederne { leaderMemberCount { low high estimate } } ... }` */
+/**
+ * A non-null field every organisation's own subgraph resolves, required beside each figure: its
+ * presence says that subgraph answered. A router may leave a null figure out of the representation
+ * (Hive Gateway does) and our gateway leaves out every field of a subgraph that failed; without this
+ * mark the two would look the same.
+ */
+export const ANSWERED_MARK = 'name';
+
+/** `organisations { ... on Lederne { name leaderMemberCount { low high estimate } } ... }` */
 export function requiresSelection(config: FederationConfig, figure: string): string {
-  const fragments = config.subgraphs.map((s) => `... on ${s.typeName} { ${figure} { low high estimate } }`);
+  const fragments = config.subgraphs.map((s) => `... on ${s.typeName} { ${ANSWERED_MARK} ${figure} { low high estimate } }`);
   return `organisations { ${fragments.join(' ')} }`;
 }
 
