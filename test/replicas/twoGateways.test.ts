@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { issueToken } from '@nlf/stack';
 import { createIsolatedDatabase, type IsolatedDatabase } from '../cache/isolatedDatabase';
 import { startTestFederation, type TestFederation } from '../harness/federation';
@@ -97,6 +98,21 @@ async function linesWith(lines: () => string[], text: string, count: number, tim
   while (lines().filter((line) => line.includes(text)).length < count) {
     if (Date.now() > deadline) throw new Error(`fewer than ${count} lines with "${text}":\n${lines().join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+/** Resolves once nobody accepts connections on `port` of 127.0.0.1 any more (fails after 10 s). */
+async function refusesConnections(port: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(false);
+      }).on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+    });
+    if (refused) return;
+    if (Date.now() > deadline) throw new Error(`port ${port} still accepts connections`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 const SHARED = 'rate limits shared through Redis';
@@ -219,22 +235,32 @@ describe('two gateway replicas sharing one Redis', () => {
       }
     };
 
-    const workers = Array.from({ length: 6 }, worker);
-    await answeredAfter(20, (outcome) => outcome.answeredBy === 'B');
-    // Hold B's calls to lederne: the requests B takes now stay in flight until the link lets them go.
-    toLederne.hold();
-    await toLederne.inFlight();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const heldAtB = [...inFlightAtB];
-    expect(heldAtB.length).toBeGreaterThanOrEqual(1);
+    const WORKERS = 6;
+    const workers = Array.from({ length: WORKERS }, worker);
+    let heldAtB: number[] = [];
+    try {
+      await answeredAfter(20, (outcome) => outcome.answeredBy === 'B');
+      // Hold B's calls to lederne: the requests B takes now stay in flight until the link lets them go.
+      // Every worker ends up waiting on B, so none is opening a connection when SIGTERM arrives.
+      toLederne.hold();
+      await toLederne.inFlight();
+      for (const deadline = Date.now() + 10_000; inFlightAtB.size < WORKERS && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      heldAtB = [...inFlightAtB];
+      expect(heldAtB).toHaveLength(WORKERS);
 
-    b.process.child.kill('SIGTERM');
-    await b.process.waitForLine('finishing requests in flight');
-    toLederne.release();
-    // The load goes on on A alone: B's port refuses, and the client sends those requests to A.
-    await answeredAfter(30, (outcome) => outcome.refusedBy.includes('B'));
-    stopping = true;
-    await Promise.all(workers);
+      b.process.child.kill('SIGTERM');
+      await b.process.waitForLine('finishing requests in flight');
+      // B's port refuses connections before its held requests are let go. (A connection that reaches the
+      // kernel in the very instant a listener closes is reset, not refused; README "Deploy" says so.)
+      await refusesConnections(b.port);
+      toLederne.release();
+      // The load goes on on A alone: B's port refuses, and the client sends those requests to A.
+      await answeredAfter(30, (outcome) => outcome.refusedBy.includes('B'));
+    } finally {
+      stopping = true;
+      await Promise.all(workers);
+    }
 
     expect(lost).toEqual([]);
     expect(outcomes.every((outcome) => outcome.status === 200 && outcome.name === 'Lederne')).toBe(true);
