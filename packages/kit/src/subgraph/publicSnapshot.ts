@@ -13,7 +13,7 @@ import { parsePublicFacts, publicFactsStatement, type PublicFacts } from './publ
  */
 export type SnapshotFreshness = 'announced' | 'checked';
 
-/** Largest snapshot held by default: the seeded unions' are 20 to 260 kB (bench/PROFILE.md). */
+/** Largest snapshot held by default: the seeded unions' are 17 to 77 kB of JSON (bench/notes.md, issue 17). */
 export const DEFAULT_SNAPSHOT_MAX_BYTES = 16 * 1024 * 1024;
 /** Oldest snapshot served by default: the age bands of a breakdown follow the calendar, not a commit. */
 export const DEFAULT_SNAPSHOT_MAX_AGE_MS = 60 * 60 * 1000;
