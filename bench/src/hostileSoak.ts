@@ -6,6 +6,7 @@ import { isProcessAlive } from '@nlf/stack';
 import { rssMb } from './processes';
 import { requestBody, SCENARIOS } from './scenarios';
 import { BENCH_DIR, startBenchStack, type System } from './stack';
+import { readBenchRunnerSettings } from './benchSettings';
 
 // autocannon ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,7 +18,7 @@ const autocannon = require('autocannon') as (options: object) => Promise<{ reque
  * (rotating through all of them), the two alternating a minute at a time. No process may die; the normal traffic must keep
  * at least 0.8× its clean throughput, and the gateway's RSS stay within 1.5× the clean run's.
  */
-const MINUTES = Math.max(1, Math.round(Number(process.env.BENCH_SOAK_MINUTES ?? 5)));
+const MINUTES = readBenchRunnerSettings().soakMinutes;
 const CONNECTIONS = 32;
 const log = (line: string) => process.stderr.write(`[hostile] ${line}\n`);
 

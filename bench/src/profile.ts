@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { load } from './measure';
 import { requestBody, SCENARIOS } from './scenarios';
 import { BENCH_DIR, startBenchStack } from './stack';
+import { readBenchRunnerSettings } from './benchSettings';
 
 /**
  * npm run bench:profile: V8 CPU profiles of stock @apollo/gateway and of this gateway (cache and
@@ -11,11 +12,12 @@ import { BENCH_DIR, startBenchStack } from './stack';
  * connections, one after the other, with each process's self time summed by where it goes
  * (bench/PROFILE.md).
  */
-const SECONDS = Number(process.env.BENCH_PROFILE_SECONDS ?? 20);
+const settings = readBenchRunnerSettings();
+const SECONDS = settings.profileSeconds;
 const PROFILE_DIR = join(BENCH_DIR, '.data', 'profiles');
 // Other systems (BENCH_PROFILE_SYSTEMS=nlf-cache) are written to bench/.data/PROFILE.md, for reading.
-const SYSTEMS = (process.env.BENCH_PROFILE_SYSTEMS ?? 'nlf-unshared,apollo-stock').split(',');
-const OUTPUT = process.env.BENCH_PROFILE_SYSTEMS ? join(BENCH_DIR, '.data', 'PROFILE.md') : join(BENCH_DIR, 'PROFILE.md');
+const SYSTEMS = settings.profileSystems ?? ['nlf-unshared', 'apollo-stock'];
+const OUTPUT = settings.profileSystems ? join(BENCH_DIR, '.data', 'PROFILE.md') : join(BENCH_DIR, 'PROFILE.md');
 const log = (line: string) => process.stderr.write(`[profile] ${line}\n`);
 
 interface ProfileNode {

@@ -5,13 +5,14 @@ import { load } from './measure';
 import { rssMb } from './processes';
 import { requestBody, SCENARIOS } from './scenarios';
 import { BENCH_DIR, startBenchStack } from './stack';
+import { readBenchRunnerSettings } from './benchSettings';
 
 /**
  * npm run bench:soak: five minutes of the cross-union query at 32 connections on each of our two
  * gateways (live, then cached), their RSS sampled every 5 s; the trend (least-squares slope over
  * the last four minutes, after warm-up) goes to bench/SOAK.md.
  */
-const MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 5);
+const MINUTES = readBenchRunnerSettings().soakMinutes;
 const log = (line: string) => process.stderr.write(`[soak] ${line}\n`);
 
 function slopePerMinute(samples: { t: number; mb: number }[]): number {

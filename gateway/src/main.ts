@@ -19,9 +19,11 @@ async function main(argv: string[]): Promise<void> {
   const gateway = await startGateway({
     logger,
     config,
+    registry: settings.registry,
     supergraphSdl,
     host: settings.host,
     port: settings.port,
+    trustProxy: settings.trustProxy,
     debug: settings.debugErrors,
     development: !settings.production,
     security: settings.security,
@@ -31,7 +33,12 @@ async function main(argv: string[]): Promise<void> {
     httpLimits: {
       maxBodyBytes: settings.maxBodyBytes,
       maxBatch: settings.maxBatch,
-      rateLimit: { perMinute: settings.rateLimitPerMinute, burst: settings.rateLimitBurst, maxIdentities: settings.rateLimitIdentities },
+      rateLimit: {
+        perMinute: settings.rateLimitPerMinute,
+        burst: settings.rateLimitBurst,
+        maxIdentities: settings.rateLimitIdentities,
+        redisUrl: settings.redisUrl,
+      },
     },
     // Watched for changes, which are applied without a restart (NLF_WATCH=0: never).
     ...(!settings.watch ? {} : settings.standalone ? { supergraphPath: settings.supergraphPath } : { configPath: settings.configPath }),

@@ -22,7 +22,7 @@ import { useInFlightSharing } from './plugins/inFlightSharing/useInFlightSharing
 import { useObservability } from './plugins/observability/useObservability';
 import { useReplyKey, useResponseCache } from './plugins/responseCache/useResponseCache';
 import { createGatewaySupergraph } from './reload/gatewaySupergraph';
-import { isProduction, readSubgraphUrlVariables, type SubgraphUrlVariables } from './settings';
+import type { SubgraphUrlVariables } from './settings';
 import { createSharedOperations } from './sharing/sharedOperations';
 import { createSubgraphAgent } from './subgraphDataSource';
 
@@ -32,15 +32,26 @@ export interface GatewayOptions {
    * Federation 2 supergraph): subgraph URLs from the supergraph, no embedded registry.
    */
   config?: FederationConfig;
+  /**
+   * With a config, where the registry is answered: "embedded" in this process, or "remote" at the
+   * config's registry URL, a server of its own (`npm run registry`) that every replica and any other
+   * router share. Default: "embedded".
+   */
+  registry?: 'embedded' | 'remote';
   /** The composed supergraph (gateway/supergraph.graphql). */
   supergraphSdl: string;
   /** Interface to bind. Default: 127.0.0.1. */
   host?: string;
   /** Port; 0 picks a free one. Default: 4000. */
   port?: number;
+  /**
+   * Proxies in front (addresses, CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`) whose
+   * X-Forwarded-For gives the caller's address. Default: none; the address is the connection's.
+   */
+  trustProxy?: string[];
   /** Subgraph URLs by name, over `subgraphUrlVariables` and the config's. Default: none. */
   subgraphUrls?: Record<string, string>;
-  /** NLF_SUBGRAPH_URL_<NAME> variables, over the config's URLs. Default: those set in the environment (settings.ts). */
+  /** NLF_SUBGRAPH_URL_<NAME> variables, over the config's URLs (main.ts passes those set, read by settings.ts). Default: none. */
   subgraphUrlVariables?: SubgraphUrlVariables;
   /** Send stack traces and internal messages to clients. Default: false, whatever NODE_ENV says. */
   debug?: boolean;
@@ -62,7 +73,7 @@ export interface GatewayOptions {
   plannerPathsLimit?: number;
   /** Body size, batch size and rate limits of a request. Default: see HttpLimitsOptions. */
   httpLimits?: HttpLimitsOptions;
-  /** Serve introspection and the landing page. Default: true unless NODE_ENV is "production". */
+  /** Serve introspection and the landing page. Default: false, the safe side (main.ts passes true unless NODE_ENV is "production"). */
   development?: boolean;
   /** Watch this config file and recompose when it changes. Default: not watched. */
   configPath?: string;
@@ -86,7 +97,7 @@ export interface GatewayOptions {
    * from their digest without being read (limits/refusalMemo.ts); 0 remembers none. Default: 1000.
    */
   refusalMemoEntries?: number;
-  /** Verified tokens remembered with what they came to (auth/authenticate.ts). Default: 10 000. */
+  /** Verified tokens remembered with what they came to (@nlf/contract's createAuthenticator). Default: 10 000. */
   rememberedTokens?: number;
 }
 
@@ -103,7 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const log = options.log ?? ((line: string) => logger.warn(line));
   const live = createGatewaySupergraph({
     ...options,
-    subgraphUrlVariables: options.subgraphUrlVariables ?? readSubgraphUrlVariables(),
+    subgraphUrlVariables: options.subgraphUrlVariables ?? {},
     gatewaySigningKey: options.security.gatewaySigningKey,
   }, log);
   const agent = createSubgraphAgent();
@@ -138,7 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const plugins: GatewayPlugin[] = [
     useObservability({ logger }),
     useAuthentication({ authenticate }),
-    useHttpLimits(options.httpLimits),
+    useHttpLimits({ logger, ...options.httpLimits }),
     // After the rate limit, which a remembered refusal still meets; before everything that reads the request.
     ...(options.refusalMemoEntries === 0 ? [] : [useRefusalMemo({ maxEntries: options.refusalMemoEntries, slotOf, exchangeHeaders: EXCHANGE_HEADERS })]),
     useRequestChecks(),
@@ -153,10 +164,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins,
     logger,
     debug: options.debug ?? false,
-    development: options.development ?? !isProduction(),
+    development: options.development ?? false,
     bodyLimit: options.httpLimits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    // With a config the registry is served inside the gateway process, from the config alone.
-    routes: (app) => registerGatewayRoutes(app, { live, agent, signingKey, manifest, embeddedRegistry: Boolean(options.config) }),
+    trustProxy: options.trustProxy,
+    routes: (app) => registerGatewayRoutes(app, { live, agent, signingKey, manifest }),
   });
   const app = server.app;
 

@@ -1,6 +1,7 @@
-import { readProcessSettings, type ProcessSettings } from '@nlf/kit';
+import { isIP } from 'node:net';
+import { readProcessSettings, readTlsDoorSettings, type ProcessSettings, type TlsDoorSettings } from '@nlf/kit';
 import { readSecuritySettings, type SecuritySettings } from './auth/settings';
-import { DEFAULT_REMEMBERED_TOKENS } from './auth/authenticate';
+import { DEFAULT_REMEMBERED_TOKENS } from '@nlf/contract';
 import { DEFAULT_CONFIG_PATH } from './config';
 import { DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY_BYTES } from './limits/httpLimits';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits';
@@ -21,6 +22,8 @@ export interface GatewaySettings extends ProcessSettings {
   configPath?: string;
   /** A supergraph file without a config: any Federation 2 supergraph, no registry. */
   standalone: boolean;
+  /** NLF_REGISTRY: the registry answered in the process ("embedded"), or called at its URL ("remote"). */
+  registry: 'embedded' | 'remote';
   /** Watch the config (or standalone supergraph) file and apply changes without a restart. */
   watch: boolean;
   subgraphTimeoutMs: number;
@@ -33,6 +36,15 @@ export interface GatewaySettings extends ProcessSettings {
   rateLimitBurst?: number;
   /** Identities whose request rate is remembered; the least recently seen are forgotten first. */
   rateLimitIdentities: number;
+  /** NLF_REDIS_URL: the rate limit's buckets in that Redis, shared by the replicas; undefined: in this process. */
+  redisUrl?: string;
+  /**
+   * NLF_TRUST_PROXY: the proxies in front whose X-Forwarded-For names the caller's address (what an
+   * anonymous caller is rate-limited by): their addresses, CIDR ranges, or proxy-addr's names
+   * `loopback`, `linklocal`, `uniquelocal`; undefined: none, the address is the connection's
+   * (Fastify's trustProxy; a hop count is not offered: Fastify trusts nothing for one).
+   */
+  trustProxy?: string[];
   responseCache: boolean;
   /** Answers the response cache keeps (least recently used forgotten first). */
   responseCacheEntries: number;
@@ -79,6 +91,8 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+/** The ranges proxy-addr (Fastify's trustProxy) knows by name. */
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 export const DEFAULT_RATE_LIMIT_IDENTITIES = 100_000;
 export const DEFAULT_RESPONSE_CACHE_ENTRIES = 1000;
@@ -112,6 +126,30 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
   const standalone = Boolean(supergraphPath) && !configPath;
 
   const rateLimitBurstRaw = set('NLF_RATE_LIMIT_BURST');
+  const redisUrl = (name: string): string | undefined => {
+    const raw = set(name);
+    if (raw === undefined) return undefined;
+    const parsed = URL.canParse(raw) ? new URL(raw) : undefined;
+    if (parsed && (parsed.protocol === 'redis:' || parsed.protocol === 'rediss:') && parsed.hostname) return raw;
+    // The value may hold a password: it is not repeated.
+    problems.push(`${name} must be a redis:// or rediss:// URL with a host (e.g. redis://redis:6379)`);
+    return undefined;
+  };
+  const trustProxy = (name: string): string[] | undefined => {
+    const raw = set(name);
+    if (raw === undefined) return undefined;
+    const entries = raw.split(',').map((entry) => entry.trim());
+    const valid = (entry: string) => {
+      if (TRUST_PROXY_NAMES.includes(entry)) return true;
+      const [address, bits, ...rest] = entry.split('/');
+      const version = isIP(address ?? '');
+      if (!version || rest.length) return false;
+      return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+    };
+    if (entries.every(valid)) return entries;
+    problems.push(`${name} must be addresses or CIDR ranges of the proxies in front, or ${TRUST_PROXY_NAMES.join(', ')}, separated by commas, got "${raw}"`);
+    return undefined;
+  };
   const settings: Omit<GatewaySettings, 'security' | keyof ProcessSettings> = {
     host: set('HOST') ?? '127.0.0.1',
     port: integer('PORT', 4000, 0, 65535),
@@ -120,6 +158,7 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
     supergraphPath,
     configPath: configPath ?? (standalone ? undefined : DEFAULT_CONFIG_PATH),
     standalone,
+    registry: choice('NLF_REGISTRY', ['embedded', 'remote'], 'embedded'),
     watch: choice('NLF_WATCH', ['0', '1'], '1') === '1',
     subgraphTimeoutMs: integer('NLF_SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_TIMEOUT_MS),
     operationLimits: {
@@ -137,6 +176,8 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
     rateLimitPerMinute: integer('NLF_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, 0),
     rateLimitBurst: rateLimitBurstRaw === undefined ? undefined : integer('NLF_RATE_LIMIT_BURST', 1),
     rateLimitIdentities: integer('NLF_RATE_LIMIT_IDENTITIES', DEFAULT_RATE_LIMIT_IDENTITIES),
+    redisUrl: redisUrl('NLF_REDIS_URL'),
+    trustProxy: trustProxy('NLF_TRUST_PROXY'),
     responseCache: choice('NLF_RESPONSE_CACHE', ['on', 'off'], 'on') === 'on',
     responseCacheEntries: integer('NLF_RESPONSE_CACHE_ENTRIES', DEFAULT_RESPONSE_CACHE_ENTRIES),
     cacheFreshness: choice('NLF_CACHE_FRESHNESS', ['announced', 'checked'], 'announced'),
@@ -160,4 +201,53 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
   }
   if (problems.length || !security || !processSettings) throw new Error(`the gateway's settings are invalid:\n- ${problems.join('\n- ')}`);
   return { ...settings, ...processSettings, security };
+}
+
+/** What `npm run registry` (the registry as a server of its own) takes from its environment. */
+export interface RegistrySettings extends ProcessSettings {
+  host: string;
+  /** PORT; undefined: the port of the config's registry URL (4100). */
+  port?: number;
+  configPath: string;
+  /** NLF_GATEWAY_PUBLIC_KEY (PEM): only calls the gateway signed are answered. */
+  gatewayPublicKey?: string;
+  debugErrors: boolean;
+  /** Follow changes of the config file (NLF_WATCH=0: never). */
+  watch: boolean;
+  /** The TLS door for routers, as every kit subgraph has it (NLF_TLS_*, with the issuer's settings); undefined: the plain port only. */
+  tls: TlsDoorSettings | undefined;
+}
+
+/** Reads the registry server's settings; one error names every variable set wrong. */
+export function readRegistrySettings(env: NodeJS.ProcessEnv = process.env): RegistrySettings {
+  const problems: string[] = [];
+  const set = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const rawPort = set('PORT');
+  const port = rawPort === undefined ? undefined : Number(rawPort);
+  if (port !== undefined && (!/^\d+$/.test(rawPort!.trim()) || port > 65535)) problems.push(`PORT must be a whole number from 0 to 65535, got "${rawPort}"`);
+  const watch = set('NLF_WATCH') ?? '1';
+  if (watch !== '0' && watch !== '1') problems.push(`NLF_WATCH must be "0" or "1", got "${watch}"`);
+  let processSettings: ProcessSettings | undefined;
+  try {
+    processSettings = readProcessSettings(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  let tls: TlsDoorSettings | undefined;
+  try {
+    tls = readTlsDoorSettings(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length || !processSettings) throw new Error(`the registry's settings are invalid:\n- ${problems.join('\n- ')}`);
+  return {
+    ...processSettings,
+    host: set('HOST') ?? '127.0.0.1',
+    port,
+    configPath: set('NLF_FEDERATION_CONFIG') ?? DEFAULT_CONFIG_PATH,
+    gatewayPublicKey: set('NLF_GATEWAY_PUBLIC_KEY'),
+    debugErrors: env.NLF_DEBUG_ERRORS === '1',
+    watch: watch === '1',
+    tls,
+  };
 }

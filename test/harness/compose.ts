@@ -11,6 +11,8 @@ export interface ComposeService {
   environment: Record<string, string>;
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
+  ports?: string[];
+  volumes?: string[];
 }
 
 /** `${NAME}`, `${NAME:-default}` and `${NAME:?message}` as docker-compose interpolates them. */

@@ -19,16 +19,23 @@ const manifest = (name: Name) => JSON.parse(readFileSync(join(REPO_ROOT, PACKAGE
 const installed = (name: Name) => join(modules, name);
 
 beforeAll(() => {
-  const thirdParty = new Set<string>();
+  // Each third-party dependency at the version the package was built with: npm nests it under the
+  // workspace when the repo's root holds another version (the contract's lru-cache).
+  const thirdParty = new Map<string, string>();
   for (const name of Object.keys(PACKAGES) as Name[]) {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', project], { cwd: join(REPO_ROOT, PACKAGES[name]), encoding: 'utf8' }));
     mkdirSync(installed(name), { recursive: true });
     execFileSync('tar', ['-xzf', join(project, packed.filename), '-C', installed(name), '--strip-components=1']);
-    for (const dependency of Object.keys(manifest(name).dependencies ?? {})) if (!dependency.startsWith('@nlf/')) thirdParty.add(dependency);
+    for (const dependency of Object.keys(manifest(name).dependencies ?? {})) {
+      if (dependency.startsWith('@nlf/')) continue;
+      const nested = join(REPO_ROOT, PACKAGES[name], 'node_modules', dependency);
+      if (existsSync(nested)) thirdParty.set(dependency, nested);
+      else if (!thirdParty.has(dependency)) thirdParty.set(dependency, join(REPO_ROOT, 'node_modules', dependency));
+    }
   }
-  for (const dependency of thirdParty) {
+  for (const [dependency, source] of thirdParty) {
     mkdirSync(join(modules, dependency, '..'), { recursive: true });
-    symlinkSync(join(REPO_ROOT, 'node_modules', dependency), join(modules, dependency));
+    symlinkSync(source, join(modules, dependency));
   }
   symlinkSync(join(REPO_ROOT, 'node_modules', '@types'), join(modules, '@types'));
 }, 120_000);

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { ANONYMOUS, gatewaySignatureHeaders, importPrivateKey } from '@nlf/contract';
 import { findFreePort } from '@nlf/stack';
 import { startHeldLink, type HeldLink } from '../harness/heldLink';
@@ -23,7 +24,8 @@ async function startLederne(databasePort: number): Promise<{ process: TestProces
   const port = await findFreePort();
   const url = new URL(postgresUrl);
   url.port = String(databasePort);
-  const started = startProcess(['services/lederne/dist/index.js', 'serve'], { HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: url.toString() });
+  // NODE_ENV as the image ships it (jest's "test" would hide Apollo Server's own signal handling).
+  const started = startProcess(['services/lederne/dist/index.js', 'serve'], { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: url.toString() });
   processes.push(started);
   await started.waitForHttp(`http://127.0.0.1:${port}/ready`);
   return { process: started, port };
@@ -60,6 +62,7 @@ describe('graceful shutdown', () => {
     const toLederne = await link(lederne.port);
     const port = await findFreePort();
     const gateway = startProcess(['gateway/dist/main.js'], {
+      NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
       NLF_SUBGRAPH_URL_LEDERNE: `http://127.0.0.1:${toLederne.port}/graphql`,
@@ -76,6 +79,30 @@ describe('graceful shutdown', () => {
     const response = await answer;
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { organisation: { name: 'Lederne', memberCount: { low: 17500 } } } });
+    expect(await gateway.exited).toBe(0);
+  });
+
+  it('the gateway told to stop answers a request that arrives on a connection opened before (no 503), then closes that connection', async () => {
+    const lederne = await startLederne(Number(postgresUrl.port));
+    const port = await findFreePort();
+    const gateway = startProcess(['gateway/dist/main.js'], { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), NLF_SUBGRAPH_URL_LEDERNE: `http://127.0.0.1:${lederne.port}/graphql` });
+    processes.push(gateway);
+    await gateway.waitForHttp(`http://127.0.0.1:${port}/health`);
+    // A connection the gateway accepted before SIGTERM, whose request comes after it, as one from a load
+    // balancer can: it was sent to this replica and cannot be sent elsewhere, so it must be answered.
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    gateway.child.kill('SIGTERM');
+    await gateway.waitForLine('finishing requests in flight');
+    const body = JSON.stringify({ query: '{ organisation(id: "lederne") { name } }' });
+    socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    await closed;
+    expect(received).toMatch(/^HTTP\/1\.1 200 /);
+    expect(received.toLowerCase()).toContain('\r\nconnection: close\r\n');
+    expect(received).toContain('{"data":{"organisation":{"name":"Lederne"}}}');
     expect(await gateway.exited).toBe(0);
   });
 });

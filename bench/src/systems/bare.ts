@@ -1,12 +1,15 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { readBenchSystemSettings, required } from '../benchSettings';
+
+const settings = readBenchSystemSettings();
 
 /**
  * The machine's ceiling: node:http answering every POST with a fixed body, the same bytes the
  * gateway answers for that scenario (BENCH_BODIES: JSON file of path → body).
  */
 const bodies = new Map<string, Buffer>(
-  Object.entries(JSON.parse(readFileSync(process.env.BENCH_BODIES!, 'utf8')) as Record<string, string>).map(([path, body]) => [
+  Object.entries(JSON.parse(readFileSync(required(settings.bodiesPath, 'BENCH_BODIES'), 'utf8')) as Record<string, string>).map(([path, body]) => [
     path,
     Buffer.from(body),
   ]),
@@ -20,4 +23,4 @@ const server = createServer((request, response) => {
   });
 });
 server.keepAliveTimeout = 60_000;
-server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));
+server.listen(settings.port, '127.0.0.1', () => process.stdout.write('ready\n'));

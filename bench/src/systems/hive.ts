@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { readBenchSystemSettings, required } from '../benchSettings';
 import { createBaselineSigner } from './signing';
 
 /**
@@ -13,11 +14,12 @@ async function main(): Promise<void> {
   // Both packages are ESM-only.
   const { createGatewayRuntime } = await import('@graphql-hive/gateway-runtime');
   const { unifiedGraphHandler } = await import('@graphql-hive/router-runtime');
-  const signer = await createBaselineSigner();
+  const settings = readBenchSystemSettings();
+  const signer = await createBaselineSigner(settings);
   const gateway = createGatewayRuntime({
-    supergraph: readFileSync(process.env.BENCH_SUPERGRAPH!, 'utf8'),
+    supergraph: readFileSync(required(settings.supergraphPath, 'BENCH_SUPERGRAPH'), 'utf8'),
     unifiedGraphHandler,
-    logging: process.env.BENCH_HIVE_LOG || false,
+    logging: settings.hiveLog,
     plugins: () => [
       {
         async onFetch({ url, options, setOptions, context }: OnFetch) {
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
   } as never);
   const server = createServer(gateway as never);
   server.keepAliveTimeout = 60_000;
-  server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));
+  server.listen(settings.port, '127.0.0.1', () => process.stdout.write('ready\n'));
 }
 
 interface OnFetch {

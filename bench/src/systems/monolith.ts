@@ -8,8 +8,8 @@ import { createContext, kitRelations, loadOrganisation, openDatabase, type Datab
 import { buildSchema, GraphQLInterfaceType, GraphQLObjectType, printSchema, type GraphQLFieldResolver } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { readBenchSystemSettings, required } from '../benchSettings';
 import { createBaselineAuthenticator } from './signing';
-
 
 /**
  * The limit for federation overhead: one @apollo/server with the same public schema, answering from
@@ -27,14 +27,15 @@ interface Org {
 }
 
 async function main(): Promise<void> {
+  const settings = readBenchSystemSettings();
   const config = loadConfig();
   const organisations = allOrganisations(config);
-  const databaseUrls = JSON.parse(process.env.BENCH_DATABASE_URLS!) as Record<string, string>;
+  const databaseUrls = required(settings.databaseUrls, 'BENCH_DATABASE_URLS');
   const databases: Record<string, Database> = {};
   for (const [name, url] of Object.entries(databaseUrls)) databases[name] = await openDatabase({ url });
 
   // The public schema exactly as the gateway serves it.
-  const gateway = new ApolloGateway({ supergraphSdl: readFileSync(process.env.BENCH_SUPERGRAPH!, 'utf8') });
+  const gateway = new ApolloGateway({ supergraphSdl: readFileSync(required(settings.supergraphPath, 'BENCH_SUPERGRAPH'), 'utf8') });
   const { schema: apiSchema } = await gateway.load();
   await gateway.stop();
   const schema = buildSchema(printSchema(apiSchema));
@@ -79,10 +80,10 @@ async function main(): Promise<void> {
   set('Council', 'members', (council: Council & { __subgraph: string }, _a, c) => kitRelations.councilMembers(council, c.context(council.__subgraph)));
 
   // No gateway in front: the monolith verifies the caller's bearer token itself, as ours does.
-  const authenticate = await createBaselineAuthenticator();
+  const authenticate = await createBaselineAuthenticator(settings);
   const server = new ApolloServer<Context>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await startStandaloneServer(server, {
-    listen: { host: '127.0.0.1', port: Number(process.env.PORT) },
+    listen: { host: '127.0.0.1', port: settings.port },
     context: async ({ req }) => {
       const viewer: Viewer = await authenticate(req.headers.authorization);
       const perRequest = new Map<string, SubgraphContext>();
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
   createServer((_request, response) => {
     const total = Object.values(databases).reduce((sum, db) => sum + db.statementCount(), 0);
     response.end(`nlf_sql_statements_total{subgraph="monolith"} ${total}\n`);
-  }).listen(Number(process.env.METRICS_PORT), '127.0.0.1', () => process.stdout.write('ready\n'));
+  }).listen(required(settings.metricsPort, 'METRICS_PORT'), '127.0.0.1', () => process.stdout.write('ready\n'));
 }
 main().catch((error: unknown) => {
   console.error(error);

@@ -1,5 +1,6 @@
-import { allOrganisations, createAuthenticator, DEFAULT_AUDIENCE, DEFAULT_ISSUER, loadConfig, type Authenticator } from '@nlf/gateway';
+import { allOrganisations, createAuthenticator, loadConfig, type Authenticator } from '@nlf/gateway';
 import { GATEWAY_SIGNATURE_HEADER, importPrivateKey, signGatewayRequest } from '@nlf/contract';
+import { readBenchSystemSettings, required, type BenchSystemSettings } from '../benchSettings';
 
 /**
  * What a baseline gateway needs to call our subgraphs, which answer only signed calls: the caller's
@@ -14,21 +15,21 @@ export interface BaselineSigner {
 }
 
 /** The caller's bearer token verified with the same issuer key and rules as our gateway's. */
-export async function createBaselineAuthenticator(): Promise<Authenticator> {
+export async function createBaselineAuthenticator(settings: BenchSystemSettings = readBenchSystemSettings()): Promise<Authenticator> {
   const organisations = new Set(allOrganisations(loadConfig()).map((org) => org.id));
   return createAuthenticator({
-    issuer: process.env.NLF_AUTH_ISSUER || DEFAULT_ISSUER,
-    audience: process.env.NLF_AUTH_AUDIENCE || DEFAULT_AUDIENCE,
-    publicKey: process.env.NLF_AUTH_PUBLIC_KEY!,
+    issuer: settings.auth.issuer,
+    audience: settings.auth.audience,
+    publicKey: required(settings.auth.publicKey, 'NLF_AUTH_PUBLIC_KEY'),
     isOrganisation: (id) => organisations.has(id),
   });
 }
 
-export async function createBaselineSigner(): Promise<BaselineSigner> {
-  const urls = JSON.parse(process.env.BENCH_SUBGRAPH_URLS!) as Record<string, string>;
+export async function createBaselineSigner(settings: BenchSystemSettings = readBenchSystemSettings()): Promise<BaselineSigner> {
+  const urls = required(settings.subgraphUrls, 'BENCH_SUBGRAPH_URLS');
   const subgraphOf = new Map(Object.entries(urls).map(([name, url]) => [url, name]));
-  const key = await importPrivateKey(process.env.NLF_GATEWAY_SIGNING_KEY!);
-  const authenticate = await createBaselineAuthenticator();
+  const key = await importPrivateKey(required(settings.gatewaySigningKey, 'NLF_GATEWAY_SIGNING_KEY'));
+  const authenticate = await createBaselineAuthenticator(settings);
   return {
     header: GATEWAY_SIGNATURE_HEADER,
     async sign(url, body, authorization) {

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildRegistrySchema, loadConfig, REGISTRY_NAME } from '@nlf/gateway';
 import { readFileSync } from 'node:fs';
+import { readBenchSystemSettings, required } from '../benchSettings';
 import { createBaselineSigner } from './signing';
 
 interface Context {
@@ -18,9 +19,10 @@ interface Context {
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const urls = JSON.parse(process.env.BENCH_SUBGRAPH_URLS!) as Record<string, string>;
+  const settings = readBenchSystemSettings();
+  const urls = required(settings.subgraphUrls, 'BENCH_SUBGRAPH_URLS');
   const registry = buildRegistrySchema(config);
-  const signer = await createBaselineSigner();
+  const signer = await createBaselineSigner(settings);
   // Wraps the data source's own default fetcher (make-fetch-happen, as @apollo/gateway sets it up).
   const signed = (inner: RemoteGraphQLDataSource['fetcher']): RemoteGraphQLDataSource['fetcher'] =>
     (async (url: string, init: { body: string; headers: Record<string, string> }) => {
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
     return source;
   };
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(process.env.BENCH_SUPERGRAPH!, 'utf8'),
+    supergraphSdl: readFileSync(required(settings.supergraphPath, 'BENCH_SUPERGRAPH'), 'utf8'),
     buildService: ({ name }) =>
       name === REGISTRY_NAME
         ? new LocalGraphQLDataSource(registry)
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   });
   const server = new ApolloServer<Context>({ gateway });
   await startStandaloneServer(server, {
-    listen: { host: '127.0.0.1', port: Number(process.env.PORT) },
+    listen: { host: '127.0.0.1', port: settings.port },
     context: async ({ req }) => ({ authorization: req.headers.authorization }),
   });
   // A normal exit, so that a CPU profile (npm run bench:profile) is written.

@@ -1,5 +1,5 @@
 import { DEFAULT_OPERATION_LIMITS, resolveOperationLimits } from '../limits/operationLimits';
-import { isProduction, readGatewaySettings, readToolSettings } from '../settings';
+import { isProduction, readGatewaySettings, readRegistrySettings, readToolSettings } from '../settings';
 import { resolveSubgraphUrls } from '../reload/gatewaySupergraph';
 import { loadConfig } from '../config';
 
@@ -13,9 +13,37 @@ describe('readGatewaySettings', () => {
     expect(settings).toMatchObject({
       host: '127.0.0.1', port: 4000, production: false, plannerPathsLimit: 32, maxBodyBytes: 100_000, maxBatch: 5,
       rateLimitPerMinute: 600, rateLimitBurst: undefined, rateLimitIdentities: 100_000, responseCacheEntries: 1000, subgraphTimeoutMs: 10_000, watch: true, responseCache: true,
-      cacheFreshness: 'announced', inFlightSharing: true, standalone: false, refusalMemoEntries: 1000, rememberedTokens: 10_000,
+      cacheFreshness: 'announced', inFlightSharing: true, standalone: false, registry: 'embedded', refusalMemoEntries: 1000, rememberedTokens: 10_000,
       logLevel: 'info', tracesExporter: 'none', shutdownGraceMs: 25_000, exitWithParent: false,
     });
+    // The rate limit's buckets in this process: nothing to run beside the gateway.
+    expect(settings.redisUrl).toBeUndefined();
+    // No proxy trusted: an anonymous caller is the address of its own connection.
+    expect(settings.trustProxy).toBeUndefined();
+  });
+
+  it("reads NLF_TRUST_PROXY as the proxies' addresses, ranges or range names, refusing anything else", () => {
+    expect(readGatewaySettings([], { ...required, NLF_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1']);
+    expect(readGatewaySettings([], { ...required, NLF_TRUST_PROXY: 'uniquelocal' }).trustProxy).toEqual(['uniquelocal']);
+    // A hop count is refused: Fastify would trust nothing for it, silently.
+    for (const wrong of ['1', 'true', '10.0.0.0/33', 'nginx', '127.0.0.1/8/2']) {
+      expect(() => readGatewaySettings([], { ...required, NLF_TRUST_PROXY: wrong })).toThrow('NLF_TRUST_PROXY must be addresses or CIDR ranges of the proxies in front');
+    }
+  });
+
+  it('reads NLF_REDIS_URL, refusing anything but a redis:// or rediss:// URL without repeating it', () => {
+    expect(readGatewaySettings([], { ...required, NLF_REDIS_URL: 'redis://redis:6379' }).redisUrl).toBe('redis://redis:6379');
+    expect(readGatewaySettings([], { ...required, NLF_REDIS_URL: 'rediss://:secret@cache.example:6380/2' }).redisUrl).toBe('rediss://:secret@cache.example:6380/2');
+    for (const wrong of ['http://:secret@redis:6379', 'redis-host:6379', 'redis://']) {
+      let message = '';
+      try {
+        readGatewaySettings([], { ...required, NLF_REDIS_URL: wrong });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain('NLF_REDIS_URL must be a redis:// or rediss:// URL with a host');
+      expect(message).not.toContain('secret');
+    }
   });
 
   it('treats an empty variable as unset', () => {
@@ -82,5 +110,23 @@ describe('isProduction', () => {
     expect(isProduction({})).toBe(false);
     expect(isProduction({ NODE_ENV: 'development' })).toBe(false);
     expect(isProduction({ NODE_ENV: 'production' })).toBe(true);
+  });
+});
+
+describe('NLF_REGISTRY and the registry server\'s settings', () => {
+  it('calls the registry at its URL only when asked, and refuses any other value by name', () => {
+    expect(readGatewaySettings([], { ...required, NLF_REGISTRY: 'remote' }).registry).toBe('remote');
+    expect(() => readGatewaySettings([], { ...required, NLF_REGISTRY: 'elsewhere' })).toThrow('NLF_REGISTRY must be "embedded" or "remote", got "elsewhere"');
+  });
+
+  it('serves the registry on the config\'s port, watching the default config, with nothing set', () => {
+    const settings = readRegistrySettings({});
+    expect(settings).toMatchObject({ host: '127.0.0.1', port: undefined, watch: true, debugErrors: false, gatewayPublicKey: undefined, tls: undefined });
+    expect(settings.configPath).toMatch(/gateway[/\\]federation\.config\.json$/);
+  });
+
+  it('names every registry setting set wrong', () => {
+    expect(() => readRegistrySettings({ PORT: '70000', NLF_WATCH: 'yes' })).toThrow(/PORT must be a whole number from 0 to 65535, got "70000"[\s\S]*NLF_WATCH must be "0" or "1", got "yes"/);
+    expect(() => readRegistrySettings({ NLF_TLS_PORT: '4200' })).toThrow('NLF_TLS_CERT_FILE, NLF_TLS_KEY_FILE, NLF_TLS_CLIENT_CA_FILE: must be set too');
   });
 });

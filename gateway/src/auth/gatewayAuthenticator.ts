@@ -1,5 +1,5 @@
 import type { LiveSupergraph } from '../reload/liveSupergraph';
-import { createAuthenticator, type Authenticator } from './authenticate';
+import { createAuthenticator, type Authenticator } from '@nlf/contract';
 import type { SecuritySettings } from './settings';
 
 /**

@@ -1,3 +1,7 @@
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, issuerSettingsFrom } from '@nlf/contract';
+
+export { DEFAULT_AUDIENCE, DEFAULT_ISSUER };
+
 /** The gateway's security settings, from the environment (README lists them). */
 export interface SecuritySettings {
   issuer: string;
@@ -8,20 +12,11 @@ export interface SecuritySettings {
   gatewaySigningKey: string;
 }
 
-export const DEFAULT_ISSUER = 'nlf-local';
-export const DEFAULT_AUDIENCE = 'nordic-leaders-federation';
-
 export function readSecuritySettings(env: NodeJS.ProcessEnv = process.env): SecuritySettings {
   const gatewaySigningKey = env.NLF_GATEWAY_SIGNING_KEY;
   if (!gatewaySigningKey) throw new Error('NLF_GATEWAY_SIGNING_KEY is required: the gateway signs every subgraph call with it');
-  if (!env.NLF_AUTH_JWKS_URL && !env.NLF_AUTH_PUBLIC_KEY) {
-    throw new Error("NLF_AUTH_JWKS_URL (production) or NLF_AUTH_PUBLIC_KEY (local) is required to verify callers' tokens");
-  }
-  return {
-    issuer: env.NLF_AUTH_ISSUER || DEFAULT_ISSUER,
-    audience: env.NLF_AUTH_AUDIENCE || DEFAULT_AUDIENCE,
-    jwksUrl: env.NLF_AUTH_JWKS_URL || undefined,
-    issuerPublicKey: env.NLF_AUTH_PUBLIC_KEY || undefined,
-    gatewaySigningKey,
-  };
+  // The same issuer rules as a kit subgraph's TLS door (@nlf/contract's issuerSettingsFrom).
+  const issuer = issuerSettingsFrom(env);
+  if (!issuer) throw new Error("NLF_AUTH_JWKS_URL (production) or NLF_AUTH_PUBLIC_KEY (local) is required to verify callers' tokens");
+  return { issuer: issuer.issuer, audience: issuer.audience, jwksUrl: issuer.jwksUrl, issuerPublicKey: issuer.publicKey, gatewaySigningKey };
 }

@@ -1,6 +1,5 @@
-import { AuthenticationError } from '@nlf/contract';
+import { AuthenticationError, type Authenticator } from '@nlf/contract';
 import type { GatewayPlugin } from '../pipeline/gatewayPlugin';
-import type { Authenticator } from './authenticate';
 
 export interface UseAuthenticationOptions {
   /** Verifies the bearer token (createAuthenticator). Required: there is no default issuer key. */

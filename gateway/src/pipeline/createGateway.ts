@@ -21,6 +21,8 @@ export interface CreateGatewayOptions {
   development?: boolean;
   /** Largest request body in bytes (Fastify's bodyLimit; a plugin answers the refusal). Default: 100 000. */
   bodyLimit?: number;
+  /** Proxies whose X-Forwarded-For names the caller's address (Fastify's trustProxy). Default: none. */
+  trustProxy?: string[];
   /** Routes besides /graphql (health, dashboard), registered before it. Default: none. */
   routes?(app: FastifyInstance): void;
 }
@@ -40,7 +42,15 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Crea
   const { plugins, logger } = options;
   const debug = options.debug ?? false;
   const development = options.development ?? false;
-  const app = Fastify({ ...observedServerOptions(logger), forceCloseConnections: 'idle', bodyLimit: options.bodyLimit ?? 100_000 });
+  const app = Fastify({
+    ...observedServerOptions(logger),
+    forceCloseConnections: 'idle',
+    // While closing, a request that reached this process is still answered (on a connection that then
+    // closes), not refused 503: a load balancer does not send a POST that reached one replica to another.
+    return503OnClosing: false,
+    bodyLimit: options.bodyLimit ?? 100_000,
+    trustProxy: options.trustProxy ?? false,
+  });
   const persistedQueries = plugins.find((plugin) => plugin.persistedQueries)?.persistedQueries;
   const parseOptions = plugins.find((plugin) => plugin.parseOptions)?.parseOptions;
   const apollo = new ApolloServer<GatewayContext>({
@@ -52,6 +62,10 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Crea
     // Where the schema may not be introspected, no "Did you mean …" describes it either.
     hideSchemaDetailsFromClientErrors: !development,
     allowBatchedHttpRequests: true,
+    // The process stops on SIGTERM through gracefulShutdown, which waits for requests in flight.
+    // Apollo Server's own handler (on outside NODE_ENV=test) would stop too and then send SIGTERM
+    // again, which gracefulShutdown takes for a second request and exits 1 while requests still run.
+    stopOnTerminationSignals: false,
     ...(parseOptions ? { parseOptions } : {}),
     ...(persistedQueries ? { persistedQueries } : {}),
     plugins: [
@@ -77,8 +91,9 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Crea
   return {
     app,
     close: async () => {
-      for (const plugin of plugins) await plugin.close?.();
+      // The requests in flight finish first: they still meet every plugin (its cache, its rate limit).
       await app.close();
+      for (const plugin of plugins) await plugin.close?.();
     },
   };
 }

@@ -16,15 +16,17 @@ export interface GatewayRoutesOptions {
   signingKey: KeyLike;
   /** The registered operations, whose ids the dashboard sends. Required. */
   manifest: PersistedOperationManifest;
-  /** The registry is served inside the process: it is not probed over HTTP. Required. */
-  embeddedRegistry: boolean;
 }
 
 /** The gateway's routes besides /graphql: /health and /ready, and the dashboard. */
 export function registerGatewayRoutes(app: FastifyInstance, options: GatewayRoutesOptions): void {
-  const { live, embeddedRegistry } = options;
+  const { live } = options;
   registerHealthRoutes(app, {
-    targets: () => Object.entries(live.current.urls).filter(([name]) => !(name === REGISTRY_NAME && embeddedRegistry)).map(([name, url]) => ({ name, url })),
+    // A registry answered inside the process is not probed over HTTP.
+    targets: () =>
+      Object.entries(live.current.urls)
+        .filter(([name]) => !(name === REGISTRY_NAME && live.current.registrySchema))
+        .map(([name, url]) => ({ name, url })),
     agent: options.agent,
     signingKey: options.signingKey,
     supergraph: () => live.status(),

@@ -16,6 +16,8 @@ export function resolveSubgraphUrls(config: FederationConfig, overrides: Record<
 export interface GatewaySupergraphSource {
   /** The federation config; none: the gateway runs from the supergraph alone, URLs from the supergraph. */
   config?: FederationConfig;
+  /** With a config, where the registry is answered: in the process, or at its URL. Default: "embedded". */
+  registry?: 'embedded' | 'remote';
   supergraphSdl: string;
   /** Subgraph URLs by name, over `subgraphUrlVariables` and the config's. Default: none. */
   subgraphUrls?: Record<string, string>;
@@ -36,6 +38,7 @@ export function createGatewaySupergraph(source: GatewaySupergraphSource, log: (l
   const variables = source.subgraphUrlVariables;
   return new LiveSupergraph({
     config: source.config,
+    embedRegistry: source.registry !== 'remote',
     configPath: source.configPath,
     supergraphSdl: source.supergraphSdl,
     supergraphPath: source.supergraphPath,

@@ -12,6 +12,11 @@ import type { SubgraphUrlVariables } from '../settings';
 export interface LiveSupergraphOptions {
   /** The federation config the gateway started with; none: it runs from a supergraph file alone. */
   config?: FederationConfig;
+  /**
+   * With a config, answer the registry inside the gateway process (true), or call it at its URL like
+   * every subgraph (false: `npm run registry`, or any server of `startRegistryServer`). Default: true.
+   */
+  embedRegistry?: boolean;
   /** The config file to watch: a change recomposes from the subgraphs' SDL. Default: not watched. */
   configPath?: string;
   supergraphSdl: string;
@@ -64,8 +69,8 @@ export class LiveSupergraph {
     this.current = {
       config: options.config,
       urls: options.urls,
-      // With a config, the registry is served inside the gateway process.
-      registrySchema: options.config ? buildRegistrySchema(options.config) : undefined,
+      // With a config, the registry is served inside the gateway process unless it runs on its own.
+      registrySchema: options.config && options.embedRegistry !== false ? buildRegistrySchema(options.config) : undefined,
       personalFields: personalFieldsOf(options.supergraphSdl),
       version: 1,
       loadedAt: new Date().toISOString(),
@@ -123,7 +128,7 @@ export class LiveSupergraph {
       state: {
         config,
         urls: this.options.resolveUrls(config),
-        registrySchema: buildRegistrySchema(config),
+        registrySchema: this.options.embedRegistry !== false ? buildRegistrySchema(config) : undefined,
         personalFields: personalFieldsOf(outcome.supergraph),
         version,
         loadedAt: new Date().toISOString(),

@@ -91,6 +91,10 @@ async function main(command: string | undefined): Promise<void> {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log(`\nNordic Leaders Federation is up in ${seconds} s: ${federation.gatewayUrl} (Ctrl-C stops everything)`);
     log('Anonymous callers see the public facts; for more, send a token: npm run -s token -- union-staff lederne');
+    log(
+      `Routers (Apollo Router, Cosmo, Hive Gateway) call the subgraphs' TLS doors (${Object.values(federation.subgraphTlsUrls).join(', ')}) ` +
+        `trusting ${federation.tls.caFile}, presenting ${federation.tls.clientCertFile} and its key, and forwarding Authorization (docs/security.md "Calls from any router")`,
+    );
     return;
   }
 

@@ -1,7 +1,7 @@
 import { allSubgraphs, loadConfig, urlVariable, type FederationConfig } from '@nlf/gateway';
 import { startChild, waitForHttp, type Child } from './children';
 import { GATEWAY_ENTRY, serviceEntry } from './layout';
-import { keysEnvironment, type LocalKeys } from './localKeys';
+import { keysEnvironment, tlsDoorEnvironment, type LocalKeys } from './localKeys';
 import { findFreePort } from './ports';
 import { Supervisor, type RestartPolicy, type Supervised } from './supervisor';
 
@@ -16,7 +16,7 @@ export interface FederationOptions {
   prepareDatabases?: boolean;
   /** Passed to every process, over this process's environment. Default: none. */
   env?: NodeJS.ProcessEnv;
-  /** The issuer's and the gateway's keys; each process gets its part. */
+  /** The issuer's and the gateway's keys and the TLS door's certificates; each process gets its part. */
   keys: LocalKeys;
   /** Output of the processes and of the stack. */
   log: (line: string) => void;
@@ -34,6 +34,9 @@ export interface SubgraphProcess {
   name: string;
   url: string;
   port: number;
+  /** The TLS door for routers (client certificate + the caller's token): its GraphQL URL and port. */
+  tlsUrl: string;
+  tlsPort: number;
   /** The process serving it now: a new one after each restart. */
   readonly child: Child;
 }
@@ -43,6 +46,10 @@ export interface RunningFederation {
   /** The gateway's process now: a new one after each restart. */
   readonly gateway: Child;
   subgraphs: Record<string, SubgraphProcess>;
+  /** Each subgraph's TLS door, by name: what a production router is configured with (docs/security.md "Calls from any router"). */
+  subgraphTlsUrls: Record<string, string>;
+  /** What a router needs to call the TLS doors: the CA to trust, and the client certificate and key to present. */
+  tls: { caFile: string; clientCertFile: string; clientKeyFile: string };
   /** Stops one subgraph (by its own PID), as an outage would; it is not restarted until startSubgraph. */
   stopSubgraph(name: string): Promise<void>;
   /** Starts a stopped subgraph again on the same port. */
@@ -79,7 +86,10 @@ function unsupervised(first: Child, launch: () => Promise<Child>): Supervised {
   };
 }
 
-/** Every subgraph as its own process, then the gateway pointed at them over HTTP. */
+/** With the config's ports (npm start), a subgraph's TLS door is its port + 100 (4101 → 4201). */
+export const TLS_PORT_OFFSET = 100;
+
+/** Every subgraph as its own process, each with its TLS door for routers, then the gateway pointed at their plain ports. */
 export async function startFederation(options: FederationOptions): Promise<RunningFederation> {
   const config = options.config ?? loadConfig();
   const timeout = options.readyTimeoutMs ?? 60_000;
@@ -93,11 +103,11 @@ export async function startFederation(options: FederationOptions): Promise<Runni
   };
   const processes = new Map<string, Supervised>();
 
-  const launchSubgraph = (name: string, port: number) => {
+  const launchSubgraph = (name: string, port: number, tlsPort: number) => {
     const databaseUrl = options.databaseUrls[name];
     if (!databaseUrl) throw new Error(`no database URL for subgraph "${name}"`);
     const args = [serviceEntry(name), 'serve', ...(options.prepareDatabases ? ['--migrate', '--seed-if-empty'] : [])];
-    const env = { ...baseEnv, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl };
+    const env = { ...baseEnv, ...tlsDoorEnvironment(options.keys.tls, tlsPort), HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl };
     return () =>
       launchReady(
         startChild({ name, command: process.execPath, args, env, log: options.log }),
@@ -122,11 +132,14 @@ export async function startFederation(options: FederationOptions): Promise<Runni
     const launched = await Promise.allSettled(
       allSubgraphs(config).map(async (subgraph) => {
         const port = options.subgraphPorts === 'free' ? await findFreePort() : Number(new URL(subgraph.url).port);
-        processes.set(subgraph.name, await watch(subgraph.name, launchSubgraph(subgraph.name, port)));
+        const tlsPort = options.subgraphPorts === 'free' ? await findFreePort() : port + TLS_PORT_OFFSET;
+        processes.set(subgraph.name, await watch(subgraph.name, launchSubgraph(subgraph.name, port, tlsPort)));
         subgraphs[subgraph.name] = {
           name: subgraph.name,
           url: `http://127.0.0.1:${port}/graphql`,
           port,
+          tlsUrl: `https://127.0.0.1:${tlsPort}/graphql`,
+          tlsPort,
           get child() {
             return supervised(subgraph.name).current;
           },
@@ -155,6 +168,8 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         return gateway.current;
       },
       subgraphs,
+      subgraphTlsUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.tlsUrl])),
+      tls: { caFile: options.keys.tls.caFile, clientCertFile: options.keys.tls.clientCertFile, clientKeyFile: options.keys.tls.clientKeyFile },
       stopSubgraph: (name) => supervised(name).stop(),
       startSubgraph: (name) => supervised(name).start(),
       stop: stopAll,

@@ -2,14 +2,17 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPairPem, type KeyPairPem } from '@nlf/contract';
 import { makePrivateFolder } from './folders';
+import { ensureLocalCertificates, type LocalTls } from './localCertificates';
 
 /**
  * The keys of a local federation: the issuer's (signs callers' tokens, as an identity provider would
- * in production) and the gateway's (signs every subgraph call). Made once, kept beside the database.
+ * in production), the gateway's (signs every subgraph call on the plain ports) and the certificates of
+ * the subgraphs' TLS door for routers. Made once, kept beside the database.
  */
 export interface LocalKeys {
   issuer: KeyPairPem;
   gateway: KeyPairPem;
+  tls: LocalTls;
 }
 
 async function pair(dir: string, name: string): Promise<KeyPairPem> {
@@ -33,7 +36,7 @@ async function pair(dir: string, name: string): Promise<KeyPairPem> {
  */
 export async function ensureLocalKeys(dir: string): Promise<LocalKeys> {
   makePrivateFolder(dir);
-  return { issuer: await pair(dir, 'issuer'), gateway: await pair(dir, 'gateway') };
+  return { issuer: await pair(dir, 'issuer'), gateway: await pair(dir, 'gateway'), tls: await ensureLocalCertificates(dir) };
 }
 
 /** The environment that gives every process of the federation its part of the keys. */
@@ -42,5 +45,15 @@ export function keysEnvironment(keys: LocalKeys): NodeJS.ProcessEnv {
     NLF_AUTH_PUBLIC_KEY: keys.issuer.publicKey,
     NLF_GATEWAY_SIGNING_KEY: keys.gateway.privateKey,
     NLF_GATEWAY_PUBLIC_KEY: keys.gateway.publicKey,
+  };
+}
+
+/** The environment that opens a kit subgraph's TLS door on `port` (the issuer's key comes with keysEnvironment). */
+export function tlsDoorEnvironment(tls: LocalTls, port: number): NodeJS.ProcessEnv {
+  return {
+    NLF_TLS_PORT: String(port),
+    NLF_TLS_CERT_FILE: tls.certFile,
+    NLF_TLS_KEY_FILE: tls.keyFile,
+    NLF_TLS_CLIENT_CA_FILE: tls.caFile,
   };
 }

@@ -2,7 +2,7 @@ import { AuthenticationError, ErrorCode, type Viewer } from '@nlf/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installPipeline } from '../../pipeline/gatewayPlugin';
 import { client } from '../../pipeline/__tests__/client';
-import type { Authenticator } from '../authenticate';
+import type { Authenticator } from '@nlf/contract';
 import { useAuthentication } from '../useAuthentication';
 
 const apps: FastifyInstance[] = [];

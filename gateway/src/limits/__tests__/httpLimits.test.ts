@@ -1,4 +1,6 @@
+import { createServer } from 'node:net';
 import { ErrorCode, type Viewer } from '@nlf/contract';
+import type { Logger } from '@nlf/kit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installPipeline, type GatewayPlugin } from '../../pipeline/gatewayPlugin';
 import { client } from '../../pipeline/__tests__/client';
@@ -18,7 +20,9 @@ const naming: GatewayPlugin = {
 async function setUp(options?: HttpLimitsOptions) {
   const app = Fastify({ bodyLimit: options?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
   apps.push(app);
-  installPipeline(app, [naming, useHttpLimits(options)]);
+  const limits = useHttpLimits(options);
+  app.addHook('onClose', async () => limits.close?.());
+  installPipeline(app, [naming, limits]);
   app.post('/graphql', async () => ({ data: {} }));
   return client(app);
 }
@@ -50,5 +54,21 @@ describe('useHttpLimits', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(refused.json.errors[0].extensions).toMatchObject({ code: ErrorCode.RATE_LIMITED, limitPerMinute: 60 });
     expect((await ask('b')).statusCode).toBe(200);
+  });
+
+  it('with a Redis URL nobody answers, still limits each caller (in this process) and logs why', async () => {
+    const listener = createServer();
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const { port } = listener.address() as { port: number };
+    await new Promise<void>((resolve) => listener.close(() => resolve()));
+    const warnings: string[] = [];
+    const logger = { warn: (_fields: unknown, message: string) => warnings.push(message), info: () => undefined } as unknown as Logger;
+    const http = await setUp({ rateLimit: { perMinute: 60, burst: 2, redisUrl: `redis://127.0.0.1:${port}` }, logger });
+    const ask = (subject: string) => http.post('/graphql', '{}', { 'x-subject': subject });
+    expect([(await ask('a')).statusCode, (await ask('a')).statusCode]).toEqual([200, 200]);
+    const refused = await ask('a');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json.errors[0].extensions).toMatchObject({ code: ErrorCode.RATE_LIMITED, limitPerMinute: 60 });
+    expect(warnings).toEqual([expect.stringMatching(/^rate limits kept in this process until Redis answers again/)]);
   });
 });

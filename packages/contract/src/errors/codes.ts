@@ -40,6 +40,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   /** A subgraph was called without a valid signature of the federation gateway. */
   GATEWAY_SIGNATURE_INVALID: 'GATEWAY_SIGNATURE_INVALID',
+  /** A subgraph's TLS door was called without a client certificate of the routers' CA; HTTP 401. */
+  ROUTER_CERTIFICATE_REQUIRED: 'ROUTER_CERTIFICATE_REQUIRED',
   /** A subgraph did not answer within the gateway's fetch timeout. */
   SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
   /** The operation nests deeper than the maximum depth. */

@@ -53,3 +53,10 @@ export class GatewaySignatureError extends FederationError {
     super(`Not signed by the gateway: ${reason}`, ErrorCode.GATEWAY_SIGNATURE_INVALID, { http: { status: 401 } });
   }
 }
+
+/** The TLS door of a subgraph answers GraphQL only to a router presenting a certificate of the configured CA. */
+export class RouterCertificateError extends FederationError {
+  constructor(reason: string) {
+    super(`Not called by a router of the federation: ${reason}`, ErrorCode.ROUTER_CERTIFICATE_REQUIRED, { http: { status: 401 } });
+  }
+}

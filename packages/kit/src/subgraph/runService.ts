@@ -1,11 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import type { KeyLike } from 'jose';
-import { importPublicKey } from '@nlf/contract';
 import { migrate, openDatabase, type Database } from '../db/database';
 import { createLogger, gracefulShutdown, setupTracing } from '../observability';
 import type { FederatedSchema } from './buildFederatedSchema';
 import type { LoaderFactory } from './context';
+import { gatewayKeyFrom } from './gatewayKey';
 import { startSubgraphServer } from './server';
+import { tlsDoorFrom } from './tlsDoorOptions';
 import { readSubgraphSettings, SettingsError, type SubgraphSettings } from './settings';
 
 export interface ServiceOptions<Own extends object = object> {
@@ -35,17 +35,6 @@ const USAGE = `commands:
   seed                                  migrate, then (re)load the subgraph's data from its sources
   print-schema                          print the subgraph SDL`;
 
-async function gatewayKeyFrom(pem: string | undefined): Promise<KeyLike> {
-  if (!pem) {
-    throw new SettingsError('NLF_GATEWAY_PUBLIC_KEY', "is required: the gateway's public key (PEM); a subgraph answers only requests the gateway signed");
-  }
-  try {
-    return await importPublicKey(pem);
-  } catch {
-    throw new SettingsError('NLF_GATEWAY_PUBLIC_KEY', 'is not an Ed25519 public key in PEM (SPKI) form');
-  }
-}
-
 /** The whole command line of a kit-built subgraph (serve, migrate, seed, print-schema). */
 export async function runService<Own extends object>(options: ServiceOptions<Own>, argv: string[] = process.argv.slice(2)): Promise<void> {
   const [command = 'serve', ...flags] = argv;
@@ -64,6 +53,7 @@ export async function runService<Own extends object>(options: ServiceOptions<Own
   const logger = createLogger({ service: options.name, level: settings.logLevel });
   const log = (line: string) => logger.info(line);
   const gatewayKey = command === 'serve' ? await gatewayKeyFrom(settings.gatewayPublicKey) : undefined;
+  const tls = command === 'serve' && settings.tls ? await tlsDoorFrom(settings.tls) : undefined;
   if (!settings.databaseUrl) throw new SettingsError('DATABASE_URL', 'is required (postgres://user:password@host:port/database)');
   const database = await openDatabase({
     url: settings.databaseUrl,
@@ -98,6 +88,7 @@ export async function runService<Own extends object>(options: ServiceOptions<Own
     port: settings.port,
     debug: settings.debug,
     gatewayKey: gatewayKey!,
+    tls,
     suppressionThreshold: settings.suppressionThreshold,
     loaders: options.loaders as LoaderFactory<object> | undefined,
     // The contract's public facts are the snapshot's; a subgraph without the contract's storage has none.
@@ -107,6 +98,7 @@ export async function runService<Own extends object>(options: ServiceOptions<Own
         : undefined,
   });
   logger.info({ url: server.url }, `listening on ${server.url}`);
+  if (server.tlsUrl) logger.info({ url: server.tlsUrl }, `TLS door for routers on ${server.tlsUrl}`);
   const stop = gracefulShutdown({
     logger,
     graceMs: settings.shutdownGraceMs,

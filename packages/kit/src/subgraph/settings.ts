@@ -1,3 +1,4 @@
+import { issuerSettingsFrom, type IssuerSettings } from '@nlf/contract';
 import { readProcessSettings, SettingsError, type ProcessSettings } from '../observability/processSettings';
 import { DEFAULT_SNAPSHOT_MAX_BYTES, type SnapshotFreshness } from './publicSnapshot';
 
@@ -31,7 +32,23 @@ export interface SubgraphSettings extends ProcessSettings {
   snapshotFreshness: SnapshotFreshness;
   /** NLF_PUBLIC_SNAPSHOT_MAX_BYTES: the largest snapshot kept (its JSON); above it, public facts are read by SQL. */
   snapshotMaxBytes: number;
+  /** The TLS door for routers (docs/security.md "Calls from any router"); undefined: the plain port only. */
+  tls: TlsDoorSettings | undefined;
 }
+
+/** A second port serving the same app over TLS: routers prove themselves with a client certificate, callers with their token. */
+export interface TlsDoorSettings {
+  port: number;
+  /** PEM files: the subgraph's server certificate (with its chain) and key. */
+  certFile: string;
+  keyFile: string;
+  /** PEM file of the CA (or CAs) that sign the routers' client certificates. */
+  clientCaFile: string;
+  /** Whose bearer tokens the door accepts: the gateway's issuer rules. */
+  issuer: IssuerSettings;
+}
+
+const TLS_VARIABLES = ['NLF_TLS_PORT', 'NLF_TLS_CERT_FILE', 'NLF_TLS_KEY_FILE', 'NLF_TLS_CLIENT_CA_FILE'] as const;
 
 export const DEFAULT_REGISTER_SIZE = 1000;
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
@@ -64,6 +81,27 @@ export function parseRegisterSizes(raw: string | undefined): Record<string, numb
   return sizes;
 }
 
+/** All four TLS variables, with the issuer's key, or none of them; a half-configured door refuses to start. */
+export function readTlsDoorSettings(env: NodeJS.ProcessEnv): TlsDoorSettings | undefined {
+  const given = TLS_VARIABLES.filter((name) => env[name]);
+  if (given.length === 0) return undefined;
+  const missing = TLS_VARIABLES.filter((name) => !env[name]);
+  if (missing.length) {
+    throw new SettingsError(missing.join(', '), `must be set too, as ${given.join(', ')} is: the TLS door needs its port, server certificate, key and the CA of the routers' client certificates`);
+  }
+  const issuer = issuerSettingsFrom(env);
+  if (!issuer) {
+    throw new SettingsError('NLF_AUTH_PUBLIC_KEY or NLF_AUTH_JWKS_URL', "is required with NLF_TLS_PORT: the TLS door verifies the caller's token itself");
+  }
+  return {
+    port: integer(env, 'NLF_TLS_PORT', 0, 0, 65535),
+    certFile: env.NLF_TLS_CERT_FILE!,
+    keyFile: env.NLF_TLS_KEY_FILE!,
+    clientCaFile: env.NLF_TLS_CLIENT_CA_FILE!,
+    issuer,
+  };
+}
+
 /** The one place a subgraph process reads its environment. */
 export function readSubgraphSettings(defaultPort: number, env: NodeJS.ProcessEnv = process.env): SubgraphSettings {
   return {
@@ -80,5 +118,6 @@ export function readSubgraphSettings(defaultPort: number, env: NodeJS.ProcessEnv
     publicSnapshot: choice(env, 'NLF_PUBLIC_SNAPSHOT', ['on', 'off'], 'on') === 'on',
     snapshotFreshness: choice(env, 'NLF_CACHE_FRESHNESS', ['announced', 'checked'], 'announced'),
     snapshotMaxBytes: integer(env, 'NLF_PUBLIC_SNAPSHOT_MAX_BYTES', DEFAULT_SNAPSHOT_MAX_BYTES, 0, 1024 * 1024 * 1024),
+    tls: readTlsDoorSettings(env),
   };
 }

@@ -1,17 +1,45 @@
-import { AuthenticationError, importPublicKey, isViewerRole, ANONYMOUS, type Viewer } from '@nlf/contract';
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { LRUCache } from 'lru-cache';
+import { AuthenticationError } from '../errors';
+import { importPublicKey } from './keys';
+import { ANONYMOUS, isViewerRole, type Viewer } from './viewer';
 
-export interface AuthenticationOptions {
-  /** Required `iss` of every token. */
+/**
+ * The caller's bearer token, verified the same way wherever it arrives: by the gateway, and by a kit
+ * subgraph on its TLS door, where a router forwards the caller's `Authorization` as it is
+ * (docs/security.md "Calls from any router"). One implementation, so the two cannot drift apart.
+ */
+
+export const DEFAULT_ISSUER = 'nlf-local';
+export const DEFAULT_AUDIENCE = 'nordic-leaders-federation';
+
+/** Whose tokens are accepted: the settings the gateway and the subgraphs' TLS door share. */
+export interface IssuerSettings {
   issuer: string;
-  /** Required `aud` of every token. */
   audience: string;
-  /** Where the issuer publishes its keys (production). One of jwksUrl and publicKey is required. */
   jwksUrl?: string;
-  /** The issuer's public key, Ed25519 PEM (the local issuer of `npm start`). */
   publicKey?: string;
+}
+
+/**
+ * NLF_AUTH_ISSUER, NLF_AUTH_AUDIENCE, NLF_AUTH_JWKS_URL and NLF_AUTH_PUBLIC_KEY from the environment a
+ * process's settings module hands in; undefined when neither key source is given (the caller says
+ * whether that is an error).
+ */
+export function issuerSettingsFrom(env: NodeJS.ProcessEnv): IssuerSettings | undefined {
+  if (!env.NLF_AUTH_JWKS_URL && !env.NLF_AUTH_PUBLIC_KEY) return undefined;
+  return {
+    issuer: env.NLF_AUTH_ISSUER || DEFAULT_ISSUER,
+    audience: env.NLF_AUTH_AUDIENCE || DEFAULT_AUDIENCE,
+    jwksUrl: env.NLF_AUTH_JWKS_URL || undefined,
+    publicKey: env.NLF_AUTH_PUBLIC_KEY || undefined,
+  };
+}
+
+export interface AuthenticationOptions extends IssuerSettings {
+  // issuer, audience: required `iss` and `aud` of every token; jwksUrl (production) or publicKey (the
+  // local issuer of `npm start`, Ed25519 PEM): one is required.
   /** Whether a token's `org` names an organisation of the federation. */
   isOrganisation: (id: string) => boolean;
   /** Verified tokens remembered at most, least recently used forgotten first. Default: 10 000. */

@@ -1,6 +1,6 @@
-import { generateKeyPairPem, importPrivateKey } from '@nlf/contract';
 import { SignJWT } from 'jose';
-import { createAuthenticator, TOKEN_MEMORY_MS } from '../authenticate';
+import { generateKeyPairPem, importPrivateKey } from '../keys';
+import { createAuthenticator, TOKEN_MEMORY_MS } from '../bearerToken';
 
 const ISSUER = 'nlf-test';
 const AUDIENCE = 'nordic-leaders-federation';
