@@ -1,8 +1,9 @@
 import { issueToken } from '@nlf/stack';
 import { useTestFederation, type RequestOptions } from '../harness/federation';
 
-// Cache off: every request reaches the subgraphs, so only in-flight sharing can save a call.
-const federation = useTestFederation({ env: { NLF_RESPONSE_CACHE: 'off' } });
+// Cache off: every request reaches the subgraphs, so only in-flight sharing can save a call; the
+// public snapshot off, so that every call it saves would have cost statements.
+const federation = useTestFederation({ env: { NLF_RESPONSE_CACHE: 'off', NLF_PUBLIC_SNAPSHOT: 'off' } });
 
 const COMPARISON = `{ organisations { id name leaderMemberCount { low high } councils { name size { low } } register { leaderMemberCount } }
   comparison { leaderMemberCount { low high reporting missing } } }`;

@@ -4,8 +4,10 @@ import { useTestFederation, type RequestOptions } from '../harness/federation';
 
 const SECRETARIAT: RequestOptions = { as: { role: 'secretariat' } };
 
-// Cache off: this counts the statements of answering a query, not of the cache's version checks.
-const federation = useTestFederation({ env: { NLF_RESPONSE_CACHE: 'off' } });
+// Cache off: this counts the statements of answering a query, not of the cache's version checks. The
+// public snapshot off: these are the statements of reading by SQL per request, as a subgraph does with
+// NLF_PUBLIC_SNAPSHOT=off or over its bound (what the snapshot saves is in publicSnapshot.test.ts).
+const federation = useTestFederation({ env: { NLF_RESPONSE_CACHE: 'off', NLF_PUBLIC_SNAPSHOT: 'off' } });
 
 /** SQL statements each union subgraph sent while the query ran, read from its /metrics. */
 async function statementsFor(query: string, options: RequestOptions = SECRETARIAT): Promise<Record<string, number>> {

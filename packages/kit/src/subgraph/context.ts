@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Viewer } from '@nlf/contract';
 import { createLoaders, type Loaders } from './loaders';
+import type { PublicFacts } from './publicFacts';
 
 /**
  * A subgraph's own loaders, built per request beside the kit's from the request's entity manager.
@@ -30,11 +31,19 @@ export interface ContextOptions<Own extends object = object> {
   suppressionThreshold: number;
   /** The subgraph's own loaders. Default: none (the kit's only). */
   loaders?: LoaderFactory<Own>;
+  /**
+   * Where the public facts come from between commits (PublicSnapshot), read once per request. Default:
+   * none, so every public fact is read by SQL for each request.
+   */
+  snapshot?: { read(): Promise<PublicFacts | undefined> };
 }
 
 export function createContext<Own extends object = object>(orm: MikroORM, options: ContextOptions<Own>, viewer: Viewer): SubgraphContext<Own> {
-  const { loaders: ownLoaders, ...rest } = options;
+  const { loaders: ownLoaders, snapshot, ...rest } = options;
   const em = orm.em.fork();
-  const loaders = { ...createLoaders(em), ...ownLoaders?.(em) } as Loaders & Own;
+  // Once per request, and only when a field needs it: every public field of a request reads one version.
+  let facts: Promise<PublicFacts | undefined> | undefined;
+  const publicFacts = snapshot ? () => (facts ??= snapshot.read()) : undefined;
+  const loaders = { ...createLoaders(em, publicFacts), ...ownLoaders?.(em) } as Loaders & Own;
   return { em, loaders, viewer, ...rest };
 }

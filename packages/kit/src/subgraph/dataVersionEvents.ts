@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { Client } from 'pg';
 import type { Database } from '../db/database';
-import { DATA_VERSION_CHANNEL } from '../db/migrations/Migration20261125000000_dataVersionNotify';
 import { ErrorCode } from '@nlf/contract';
-import type { Logger } from '../observability';
+import type { DataVersionListener } from './dataVersionListener';
 import { DATA_VERSION_PATH, rateLimitFor, readDataVersion } from './dataVersion';
 
 /** Server-sent events of the subgraph's data version: the current one first, then every change. */
@@ -24,91 +22,19 @@ export const MAX_DATA_VERSION_STREAMS = 32;
 /** Streams one address may open a minute (@fastify/rate-limit): a gateway reconnects only when its stream is lost. */
 export const DATA_VERSION_STREAMS_PER_MINUTE = 60;
 
-interface Follower {
-  send(version: string): void;
-  end(): void;
-}
-
-/**
- * One LISTEN connection per subgraph, shared by every follower. When it is lost, every stream ends,
- * so that a follower never takes silence for "unchanged": it goes back to asking, and reconnects.
- */
-class DataVersionListener {
-  private client: Client | undefined;
-  private connecting: Promise<void> | undefined;
-  private readonly followers = new Set<Follower>();
-
-  constructor(
-    private readonly url: string,
-    private readonly logger: Logger,
-  ) {}
-
-  async follow(follower: Follower): Promise<() => void> {
-    await this.connect();
-    this.followers.add(follower);
-    return () => this.followers.delete(follower);
-  }
-
-  async close(): Promise<void> {
-    this.endAll();
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
-  }
-
-  private connect(): Promise<void> {
-    if (this.client) return Promise.resolve();
-    this.connecting ??= (async () => {
-      const client = new Client({ connectionString: this.url });
-      // @types/pg's `events` import resolves to the npm polyfill in this workspace, which hides the
-      // typed overloads: the client is used through Node's own EventEmitter type.
-      const events = client as unknown as NodeJS.EventEmitter;
-      events.on('notification', (message: { channel: string; payload?: string }) => {
-        if (message.channel !== DATA_VERSION_CHANNEL || !message.payload) return;
-        for (const follower of this.followers) follower.send(message.payload);
-      });
-      const lost = (error?: Error) => {
-        if (this.client !== client) return;
-        this.logger.warn({ err: error }, 'data version LISTEN connection lost; followers are disconnected');
-        this.client = undefined;
-        this.endAll();
-        void client.end().catch(() => undefined);
-      };
-      events.on('error', lost);
-      events.on('end', () => lost());
-      try {
-        await client.connect();
-        await client.query(`LISTEN ${DATA_VERSION_CHANNEL}`);
-        this.client = client;
-      } catch (error) {
-        await client.end().catch(() => undefined);
-        throw error;
-      }
-    })().finally(() => {
-      this.connecting = undefined;
-    });
-    return this.connecting;
-  }
-
-  private endAll(): void {
-    for (const follower of [...this.followers]) follower.end();
-    this.followers.clear();
-  }
-}
-
 /**
  * GET /data-version/events: a gateway follows the data version instead of reading it for every
  * cached answer. The stream is opened only after LISTEN is in place, and the current version is read
  * after that, so no change can fall between the first event and the announcements that follow.
+ * The listener is the subgraph's one (its owner closes it), shared with the public snapshot.
  */
 export function registerDataVersionEvents(
   app: FastifyInstance,
   database: Database,
   subgraph: string,
-  logger: Logger,
+  listener: DataVersionListener,
   options: DataVersionEventsOptions = {},
 ): void {
-  const listener = new DataVersionListener(database.url, logger);
   const heartbeatMs = (options.heartbeatSeconds ?? 5) * 1000;
   const open = new Set<() => void>();
   const maxStreams = options.maxStreams ?? MAX_DATA_VERSION_STREAMS;
@@ -167,8 +93,5 @@ export function registerDataVersionEvents(
   // Before the server waits for open connections to finish: these streams never finish by themselves.
   app.addHook('preClose', async () => {
     for (const end of [...open]) end();
-  });
-  app.addHook('onClose', async () => {
-    await listener.close();
   });
 }

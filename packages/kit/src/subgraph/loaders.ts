@@ -1,19 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import type { RegisterDimension } from '@nlf/contract';
-import type { CountCell } from '../privacy/suppress';
 import { createPassageLoader } from '../search/sourceSearch';
-import {
-  BranchEntity, CouncilEntity, CouncilMemberEntity, ForumEntity, OrganisationEntity, SectionEntity,
-  type BranchRow, type CouncilMemberRow, type CouncilRow, type ForumRow, type LeaderMemberRow, type OrganisationRow,
-  type SectionRow,
-} from '../db/entities';
-import { entityLoaders } from './entityLoaders';
+import type { LeaderMemberRow } from '../db/entities';
+import type { PublicFacts, RegisterCount } from './publicFacts';
+import { snapshotPublicLoaders, sqlPublicLoaders, type PublicLoaders } from './publicLoaders';
 
-export interface RegisterCount {
-  synthetic: boolean;
-  leaderMemberCount: number;
-}
+export type { RegisterCount } from './publicFacts';
+export type { BreakdownKey } from './publicLoaders';
 
 export interface PageKey {
   organisationId: string;
@@ -33,36 +26,19 @@ export interface SearchPage {
   matches: number;
 }
 
-/** One set per request, so a request never sees another's cache and every list costs one query. */
-export interface Loaders {
-  organisation: DataLoader<string, OrganisationRow | null>;
-  councils: DataLoader<string, CouncilRow[]>;
-  councilMembers: DataLoader<string, CouncilMemberRow[]>;
-  forums: DataLoader<string, ForumRow[]>;
-  branches: DataLoader<string, BranchRow[]>;
-  sections: DataLoader<string, SectionRow[]>;
-  register: DataLoader<string, RegisterCount | null>;
+/**
+ * One set per request, so a request never sees another's cache and every list costs one query. The
+ * public facts (PublicLoaders) come from the subgraph's snapshot when it has one; what feeds a
+ * personal field (members, searches, the audit log) is always read by SQL for the request.
+ */
+export interface Loaders extends PublicLoaders {
+  /** The register's size as the member pages count it: by SQL with them, never from the snapshot. */
+  memberRegister: DataLoader<string, RegisterCount | null>;
   leaderMemberPage: DataLoader<PageKey, LeaderMemberRow[], string>;
   leaderMemberSearch: DataLoader<SearchKey, SearchPage, string>;
-  breakdown: DataLoader<BreakdownKey, CountCell[], string>;
   /** Source passages matching a search, per organisation (any subgraph with a source_passage table). */
   passages: ReturnType<typeof createPassageLoader>;
 }
-
-export interface BreakdownKey {
-  organisationId: string;
-  dimension: RegisterDimension;
-}
-
-/** The one place a dimension becomes SQL: a fixed expression per enum value, never caller text. */
-const DIMENSION_SQL: Record<RegisterDimension, string> = {
-  BRANCH: "coalesce(branch_id, '(none)')",
-  REGION: 'region',
-  TITLE: 'title',
-  JOINED_YEAR: 'extract(year from joined_on)::int::text',
-  AGE_BAND:
-    "((extract(year from current_date)::int - birth_year) / 10 * 10)::text || '-' || ((extract(year from current_date)::int - birth_year) / 10 * 10 + 9)::text",
-};
 
 interface LeaderMemberRecord {
   id: string;
@@ -142,51 +118,17 @@ export function searchStatement(
   return [SEARCH_SQL, [JSON.stringify(batch), pattern, pattern, pattern, pattern, limit]];
 }
 
-const REGISTER_SQL = `
-select r.organisation_id, r.synthetic,
-       (select count(*) from leader_member m where m.organisation_id = r.organisation_id)::int as leader_member_count
-from register_info r
-where r.organisation_id in (select jsonb_array_elements_text(?::jsonb))`;
-
-export function createLoaders(em: EntityManager): Loaders {
+/**
+ * The loaders of one request. `publicFacts` (once per request) gives the snapshot's facts; without it
+ * every public fact is read by SQL too, and the members' register count is the public one's.
+ */
+export function createLoaders(em: EntityManager, publicFacts?: () => Promise<PublicFacts | undefined>): Loaders {
   const connection = em.getConnection();
-  const { byId, listBy } = entityLoaders(em);
+  const bySql = sqlPublicLoaders(em);
   return {
+    ...(publicFacts ? snapshotPublicLoaders(publicFacts, bySql) : bySql),
+    memberRegister: bySql.register,
     passages: createPassageLoader(em),
-    organisation: byId<OrganisationRow>(OrganisationEntity),
-    councils: listBy<CouncilRow>(CouncilEntity, 'organisationId', { position: 'asc' }),
-    councilMembers: listBy<CouncilMemberRow>(CouncilMemberEntity, 'councilId', { position: 'asc' }),
-    forums: listBy<ForumRow>(ForumEntity, 'organisationId', { position: 'asc' }),
-    branches: listBy<BranchRow>(BranchEntity, 'organisationId', { position: 'asc' }),
-    sections: listBy<SectionRow>(SectionEntity, 'organisationId', { position: 'asc' }),
-    register: new DataLoader(async (ids) => {
-      const rows: { organisation_id: string; synthetic: boolean; leader_member_count: number }[] = await connection.execute(
-        REGISTER_SQL,
-        [JSON.stringify(ids)],
-      );
-      const byId = new Map(rows.map((row) => [row.organisation_id, row]));
-      return ids.map((id) => {
-        const row = byId.get(id);
-        return row ? { synthetic: row.synthetic, leaderMemberCount: row.leader_member_count } : null;
-      });
-    }),
-    breakdown: new DataLoader(
-      async (keys) => {
-        const results = new Map<string, CountCell[]>();
-        for (const dimension of new Set(keys.map((key) => key.dimension))) {
-          const ids = [...new Set(keys.filter((key) => key.dimension === dimension).map((key) => key.organisationId))];
-          const rows: { organisation_id: string; key: string; count: number }[] = await connection.execute(
-            `select organisation_id, ${DIMENSION_SQL[dimension]} as key, count(*)::int as count from leader_member
-             where organisation_id in (select jsonb_array_elements_text(?::jsonb)) group by 1, 2 order by 1, 2`,
-            [JSON.stringify(ids)],
-          );
-          for (const id of ids) results.set(`${dimension}|${id}`, []);
-          for (const row of rows) results.get(`${dimension}|${row.organisation_id}`)!.push({ key: row.key, count: row.count });
-        }
-        return keys.map((key) => results.get(`${key.dimension}|${key.organisationId}`)!);
-      },
-      { cacheKeyFn: (key) => `${key.dimension}|${key.organisationId}` },
-    ),
     leaderMemberPage: new DataLoader(
       async (keys) => {
         const results: LeaderMemberRow[][] = keys.map(() => []);

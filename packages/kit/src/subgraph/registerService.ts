@@ -48,7 +48,8 @@ async function readMembers(ctx: SubgraphContext, organisationId: string, read: M
   const { first } = read;
   assertPageSize(first);
   const afterId = read.after == null ? null : read.cursor.decode(read.after);
-  const register = await ctx.loaders.register.load(organisationId);
+  // Read with the members, by SQL, never from the public snapshot: a personal read sees the register as it is.
+  const register = await ctx.loaders.memberRegister.load(organisationId);
   if (!register) return null;
   const { rows, totalCount } = await read.fetch(afterId, register);
   const members = rows.slice(0, first);

@@ -91,6 +91,11 @@ export async function runService<Own extends object>(options: ServiceOptions<Own
     tls,
     suppressionThreshold: settings.suppressionThreshold,
     loaders: options.loaders as LoaderFactory<object> | undefined,
+    // The contract's public facts are the snapshot's; a subgraph without the contract's storage has none.
+    publicSnapshot:
+      (options.contractStorage ?? true) && settings.publicSnapshot
+        ? { freshness: settings.snapshotFreshness, maxBytes: settings.snapshotMaxBytes }
+        : undefined,
   });
   logger.info({ url: server.url }, `listening on ${server.url}`);
   if (server.tlsUrl) logger.info({ url: server.tlsUrl }, `TLS door for routers on ${server.tlsUrl}`);

@@ -7,8 +7,10 @@ import { createLogger, type Logger } from '../observability';
 import { createContext, type LoaderFactory, type SubgraphContext } from './context';
 import { registerDataVersionRoute } from './dataVersion';
 import { registerDataVersionEvents } from './dataVersionEvents';
+import { DataVersionListener } from './dataVersionListener';
 import { startGuardedServer, type RunningGuardedServer } from './guardedServer';
 import { createSubgraphMetrics } from './metrics';
+import { databaseSnapshotSource, PublicSnapshot, type PublicSnapshotOptions } from './publicSnapshot';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './settings';
 import { readiness } from './readiness';
 import type { TlsDoorOptions } from './tlsDoor';
@@ -37,17 +39,28 @@ export interface SubgraphServerOptions {
   logger?: Logger;
   /** The subgraph's own loaders, beside the kit's in every request's context. Default: the kit's only. */
   loaders?: LoaderFactory<object>;
+  /**
+   * The contract's public facts kept in memory, following the data version (PublicSnapshot), for a
+   * database with the contract's storage. Default: none, every public fact read by SQL per request.
+   */
+  publicSnapshot?: Omit<PublicSnapshotOptions, 'logger'>;
 }
 
 export type RunningSubgraph = RunningGuardedServer;
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger({ service: options.name });
-  const metrics = createSubgraphMetrics(options.name, () => options.database.statementCount());
+  // One LISTEN connection for the gateways' streams and the public snapshot, which hears each commit first.
+  const listener = new DataVersionListener(options.database.url, logger);
+  const snapshot = options.publicSnapshot
+    ? new PublicSnapshot(databaseSnapshotSource(options.database, listener), { ...options.publicSnapshot, logger })
+    : undefined;
+  const metrics = createSubgraphMetrics(options.name, () => options.database.statementCount(), snapshot && (() => snapshot.stats()));
   const contextOptions = {
     subgraph: options.name,
     suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
     loaders: options.loaders,
+    snapshot,
   };
   return startGuardedServer<SubgraphContext>({
     name: options.name,
@@ -77,7 +90,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       // Only routes that ask for it (the data version's) are limited; /graphql answers only the gateway.
       await app.register(rateLimit, { global: false });
       registerDataVersionRoute(app, options.database, options.name);
-      registerDataVersionEvents(app, options.database, options.name, logger);
+      registerDataVersionEvents(app, options.database, options.name, listener);
+      app.addHook('onClose', async () => {
+        snapshot?.close();
+        await listener.close();
+      });
       app.get('/ready', async (_request, reply) => {
         const state = await readiness(options.database);
         return reply.code(state.ready ? 200 : 503).send({ status: state.ready ? 'ready' : 'unavailable', subgraph: options.name, ...state.checks });

@@ -1,5 +1,6 @@
 import { issuerSettingsFrom, type IssuerSettings } from '@nlf/contract';
 import { readProcessSettings, SettingsError, type ProcessSettings } from '../observability/processSettings';
+import { DEFAULT_SNAPSHOT_MAX_BYTES, type SnapshotFreshness } from './publicSnapshot';
 
 export { SettingsError };
 
@@ -19,6 +20,18 @@ export interface SubgraphSettings extends ProcessSettings {
   gatewayPublicKey: string | undefined;
   /** Smallest count a register breakdown shows; smaller cells are suppressed. */
   suppressionThreshold: number;
+  /**
+   * NLF_PUBLIC_SNAPSHOT: answer the contract's public facts from memory between commits (on), or by
+   * SQL for every request (off). Default: on.
+   */
+  publicSnapshot: boolean;
+  /**
+   * NLF_CACHE_FRESHNESS, the gateway's variable, so that one value sets the federation's rule: how the
+   * public snapshot knows it is current ("announced", or "checked" on every request). Default: announced.
+   */
+  snapshotFreshness: SnapshotFreshness;
+  /** NLF_PUBLIC_SNAPSHOT_MAX_BYTES: the largest snapshot kept (its JSON); above it, public facts are read by SQL. */
+  snapshotMaxBytes: number;
   /** The TLS door for routers (docs/security.md "Calls from any router"); undefined: the plain port only. */
   tls: TlsDoorSettings | undefined;
 }
@@ -48,6 +61,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new SettingsError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function choice<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new SettingsError(name, `must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
 }
 
 /** "lederne=100000,foa=500" → { lederne: 100000, foa: 500 } */
@@ -95,6 +115,9 @@ export function readSubgraphSettings(defaultPort: number, env: NodeJS.ProcessEnv
     debug: env.NLF_DEBUG_ERRORS === '1',
     gatewayPublicKey: env.NLF_GATEWAY_PUBLIC_KEY || undefined,
     suppressionThreshold: integer(env, 'NLF_SUPPRESSION_THRESHOLD', DEFAULT_SUPPRESSION_THRESHOLD, 2, 1000),
+    publicSnapshot: choice(env, 'NLF_PUBLIC_SNAPSHOT', ['on', 'off'], 'on') === 'on',
+    snapshotFreshness: choice(env, 'NLF_CACHE_FRESHNESS', ['announced', 'checked'], 'announced'),
+    snapshotMaxBytes: integer(env, 'NLF_PUBLIC_SNAPSHOT_MAX_BYTES', DEFAULT_SNAPSHOT_MAX_BYTES, 0, 1024 * 1024 * 1024),
     tls: readTlsDoorSettings(env),
   };
 }

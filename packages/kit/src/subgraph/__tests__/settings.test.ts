@@ -1,3 +1,4 @@
+import { DEFAULT_SNAPSHOT_MAX_BYTES } from '../publicSnapshot';
 import { DEFAULT_REGISTER_SIZE, parseRegisterSizes, readSubgraphSettings } from '../settings';
 
 describe('subgraph settings', () => {
@@ -5,6 +6,13 @@ describe('subgraph settings', () => {
     expect(readSubgraphSettings(4101, {})).toMatchObject({
       host: '127.0.0.1', port: 4101, registerSize: DEFAULT_REGISTER_SIZE, debug: false, suppressionThreshold: 5,
       logLevel: 'info', tracesExporter: 'none', shutdownGraceMs: 25_000, exitWithParent: false, tls: undefined,
+      publicSnapshot: true, snapshotFreshness: 'announced', snapshotMaxBytes: DEFAULT_SNAPSHOT_MAX_BYTES,
+    });
+  });
+
+  it('reads the public snapshot\'s switch, its bound, and the federation\'s freshness rule', () => {
+    expect(readSubgraphSettings(4101, { NLF_PUBLIC_SNAPSHOT: 'off', NLF_CACHE_FRESHNESS: 'checked', NLF_PUBLIC_SNAPSHOT_MAX_BYTES: '1024' })).toMatchObject({
+      publicSnapshot: false, snapshotFreshness: 'checked', snapshotMaxBytes: 1024,
     });
   });
 
@@ -34,6 +42,9 @@ describe('subgraph settings', () => {
     [{ NLF_REGISTER_SIZE: '-1' }, 'NLF_REGISTER_SIZE: must be a whole number from 0'],
     [{ NLF_REGISTER_SIZES: 'lederne:5' }, 'NLF_REGISTER_SIZES: expected id=size pairs'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL: must be one of'],
+    [{ NLF_PUBLIC_SNAPSHOT: 'yes' }, 'NLF_PUBLIC_SNAPSHOT: must be one of on, off'],
+    [{ NLF_CACHE_FRESHNESS: 'sometimes' }, 'NLF_CACHE_FRESHNESS: must be one of announced, checked'],
+    [{ NLF_PUBLIC_SNAPSHOT_MAX_BYTES: '2000000000' }, 'NLF_PUBLIC_SNAPSHOT_MAX_BYTES: must be a whole number from 0'],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => readSubgraphSettings(4101, env)).toThrow(message);
   });
