@@ -14,6 +14,7 @@ const MIGRATIONS = [
   'Migration20261202000000_sourceProfile',
   'Migration20261202010000_sourcePassages',
   'Migration20261202040000_bodyDetails',
+  'Migration20261202050000_dataVersionSingletonCheck',
 ];
 
 // A database of its own on the test PostgreSQL, empty: as a union's database is before its first migration.
