@@ -1,4 +1,4 @@
-import type { GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
+import type { GatewayGraphQLRequestContext, GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
 import { execute, printSchema, type GraphQLSchema } from 'graphql';
 
 /**
@@ -10,10 +10,6 @@ export class ReloadableSchema implements GatewayInterface {
   private readonly listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
 
   constructor(private schema: GraphQLSchema) {}
-
-  get current(): GraphQLSchema {
-    return this.schema;
-  }
 
   replace(schema: GraphQLSchema): void {
     this.schema = schema;
@@ -29,16 +25,14 @@ export class ReloadableSchema implements GatewayInterface {
     for (const listener of this.listeners) listener(this.schemaContext());
     return {
       // Apollo Server has parsed and validated the document against the schema it was last given.
-      executor: async (request: Parameters<NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>>[0]) => {
-        const schema = this.schema;
-        return execute({
-          schema,
+      executor: async (request: GatewayGraphQLRequestContext) =>
+        execute({
+          schema: this.schema,
           document: request.document,
           contextValue: request.context,
           variableValues: request.request.variables,
           operationName: request.operationName ?? undefined,
-        });
-      },
+        }),
     };
   }
 
