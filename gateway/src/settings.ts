@@ -97,9 +97,11 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 export const DEFAULT_RATE_LIMIT_IDENTITIES = 100_000;
 export const DEFAULT_RESPONSE_CACHE_ENTRIES = 1000;
 
-/** Reads the settings; one error names every variable that is set wrong. */
-export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv = process.env): GatewaySettings {
-  const problems: string[] = [];
+/**
+ * How every gateway-side process reads a variable: empty counts as unset, and a value set wrong is
+ * added to `problems` (so one error names them all) while its fallback is used.
+ */
+function settingReaders(env: NodeJS.ProcessEnv, problems: string[]) {
   const set = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
   const integer = (name: string, fallback: number, minimum = 1, maximum = Number.MAX_SAFE_INTEGER): number => {
     const raw = set(name);
@@ -118,6 +120,13 @@ export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv 
     problems.push(`${name} must be ${allowed.map((value) => `"${value}"`).join(' or ')}, got "${raw}"`);
     return fallback;
   };
+  return { set, integer, choice };
+}
+
+/** Reads the settings; one error names every variable that is set wrong. */
+export function readGatewaySettings(argv: string[] = [], env: NodeJS.ProcessEnv = process.env): GatewaySettings {
+  const problems: string[] = [];
+  const { set, integer, choice } = settingReaders(env, problems);
 
   const flag = argv.indexOf('--supergraph');
   if (flag >= 0 && !argv[flag + 1]) problems.push('--supergraph needs a file');
@@ -221,12 +230,9 @@ export interface RegistrySettings extends ProcessSettings {
 /** Reads the registry server's settings; one error names every variable set wrong. */
 export function readRegistrySettings(env: NodeJS.ProcessEnv = process.env): RegistrySettings {
   const problems: string[] = [];
-  const set = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
-  const rawPort = set('PORT');
-  const port = rawPort === undefined ? undefined : Number(rawPort);
-  if (port !== undefined && (!/^\d+$/.test(rawPort!.trim()) || port > 65535)) problems.push(`PORT must be a whole number from 0 to 65535, got "${rawPort}"`);
-  const watch = set('NLF_WATCH') ?? '1';
-  if (watch !== '0' && watch !== '1') problems.push(`NLF_WATCH must be "0" or "1", got "${watch}"`);
+  const { set, integer, choice } = settingReaders(env, problems);
+  const port = set('PORT') === undefined ? undefined : integer('PORT', 0, 0, 65535);
+  const watch = choice('NLF_WATCH', ['0', '1'], '1');
   let processSettings: ProcessSettings | undefined;
   try {
     processSettings = readProcessSettings(env);
